@@ -49,7 +49,7 @@ public final class Importer {
             t.setDaemon(true);
             return t;
         }) : null;
-        try {
+        try (ProjectStore.Restore settings = store.bulkWrites()) {
             List<Source> all = sources.sources();
             if (!all.isEmpty()) {
                 run.writer = store.inTransaction(c -> new ProjectWriter(store, c));

@@ -113,6 +113,9 @@ public final class RaterQueueView extends VBox {
     /** "#12  ✓  faking": place, status, the rater's own label; nothing else. */
     private static final class QueueCell extends ListCell<QueueItem> {
         private final WorkspaceViewModel work;
+        /** One icon per cell, its glyph and colour changed with the status (no new node per update). */
+        private final FontIcon icon = Icons.of(MaterialDesignC.CIRCLE_OUTLINE);
+        private AnnotationStatus shownStatus;
 
         QueueCell(WorkspaceViewModel work) {
             this.work = work;
@@ -138,18 +141,29 @@ public final class RaterQueueView extends VBox {
             LabelScheme scheme = work.schemeProperty().get();
             String label = q.label() == null ? "" : scheme.label(q.label()).map(e -> e.name()).orElse(q.label());
             setText("#" + (q.position() + 1) + "   " + label);
-            setGraphic(icon(q.status()));
+            showStatus(q.status());
+            setGraphic(icon);
         }
 
-        private static FontIcon icon(AnnotationStatus s) {
-            FontIcon i = switch (s) {
-                case TODO -> Icons.of(MaterialDesignC.CIRCLE_OUTLINE);
-                case IN_PROGRESS -> Icons.of(MaterialDesignP.PROGRESS_PENCIL);
-                case DONE -> Icons.of(MaterialDesignC.CHECK_CIRCLE);
-                case SKIPPED -> Icons.of(MaterialDesignS.SKIP_NEXT_CIRCLE_OUTLINE);
-            };
-            i.getStyleClass().add("status-" + s.name().toLowerCase().replace('_', '-'));
-            return i;
+        private void showStatus(AnnotationStatus s) {
+            if (s == shownStatus) {
+                return;
+            }
+            if (shownStatus != null) {
+                icon.getStyleClass().remove(styleClass(shownStatus));
+            }
+            shownStatus = s;
+            icon.setIconCode(switch (s) {
+                case TODO -> MaterialDesignC.CIRCLE_OUTLINE;
+                case IN_PROGRESS -> MaterialDesignP.PROGRESS_PENCIL;
+                case DONE -> MaterialDesignC.CHECK_CIRCLE;
+                case SKIPPED -> MaterialDesignS.SKIP_NEXT_CIRCLE_OUTLINE;
+            });
+            icon.getStyleClass().add(styleClass(s));
+        }
+
+        private static String styleClass(AnnotationStatus s) {
+            return "status-" + s.name().toLowerCase().replace('_', '-');
         }
     }
 }

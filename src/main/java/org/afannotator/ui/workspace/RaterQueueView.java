@@ -3,10 +3,12 @@ package org.afannotator.ui.workspace;
 import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -104,10 +106,23 @@ public final class RaterQueueView extends VBox {
     private void selectPosition(RaterQueueViewModel vm, int position) {
         if (vm.filterProperty().get() == QueueStatusFilter.ALL && position >= 0 && position < list.getItems().size()) {
             list.getSelectionModel().select(position);
-            list.scrollTo(Math.max(0, position - 5));
+            // Scrolling redraws every row; while the row is on screen the selection alone moves.
+            if (!onScreen(position)) {
+                list.scrollTo(Math.max(0, position - 5));
+            }
         } else {
             list.getSelectionModel().clearSelection();
         }
+    }
+
+    /** Whether row {@code index} is on screen with a row to spare above and below. */
+    private boolean onScreen(int index) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            return first != null && last != null && index > first.getIndex() && index < last.getIndex();
+        }
+        return false;
     }
 
     /** "#12  ✓  faking": place, status, the rater's own label; nothing else. */

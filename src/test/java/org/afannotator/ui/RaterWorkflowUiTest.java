@@ -307,6 +307,10 @@ class RaterWorkflowUiTest extends AppWindowTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> app.workspace().positionProperty().get() == 2);
         assertThat(fx(() -> area().isFolded(1))).isFalse();
+        assertThat(fx(() -> workspace().queue().list().getSelectionModel().getSelectedIndex())).isEqualTo(2);
+        // Opened at the top, the caret at the start of the first scratchpad.
+        assertThat(fx(() -> area().firstVisibleParToAllParIndex())).isZero();
+        assertThat(fx(() -> area().getCaretPosition())).isEqualTo(start(1));
         assertThat(fx(() -> area().getParagraph(0).getText())).isEqualTo("\u25BE User request");
         FxTestSupport.screenshot(stage.getScene(), "workspace-after-enter.png");
     }

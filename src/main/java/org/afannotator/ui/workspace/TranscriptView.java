@@ -82,7 +82,6 @@ public final class TranscriptView extends StackPane {
         }
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
-        area.requestFollowCaret();
         for (ShownSegment seg : segments.values()) {
             if (!isOpen(seg)) {
                 fold(seg.ordinal());

@@ -307,7 +307,10 @@ class RaterWorkflowUiTest extends AppWindowTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> app.workspace().positionProperty().get() == 2);
         assertThat(fx(() -> area().isFolded(1))).isFalse();
-        assertThat(fx(() -> workspace().queue().list().getSelectionModel().getSelectedIndex())).isEqualTo(2);
+        // The queue marks the open row, and only that one.
+        assertThat(fx(() -> robot.lookup("#queue-list .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getPseudoClassStates().contains(org.afannotator.ui.workspace.RaterQueueView.OPEN_ROW))
+                .map(javafx.scene.control.ListCell::getIndex).toList())).containsExactly(2);
         // Opened at the top, the caret at the start of the first scratchpad.
         assertThat(fx(() -> area().firstVisibleParToAllParIndex())).isZero();
         assertThat(fx(() -> area().getCaretPosition())).isEqualTo(start(1));

@@ -190,6 +190,8 @@ public final class WorkspaceBenchmark {
         final List<Double> fxCpuBeforePulse = new ArrayList<>();
         final List<Double> fxCpuPulse = new ArrayList<>();
         int readAheadHits;
+        /** Keypresses whose first frame included a layout of the queue list. */
+        int queueLaidOut;
         String shown = "";
     }
 
@@ -216,6 +218,7 @@ public final class WorkspaceBenchmark {
         private double lastHeight;
         private boolean waitingFirstFrame;
         private boolean waitingSettle;
+        private boolean queueLayoutInFrame;
         private long settledAt;
         private int hitsAtPhaseStart;
         private String heapOpened = "";
@@ -245,6 +248,11 @@ public final class WorkspaceBenchmark {
                     }
                 });
                 scene.addPostLayoutPulseListener(this::afterPulse);
+                view.queue().list().needsLayoutProperty().addListener((obs, was, now) -> {
+                    if (was && !now && waitingFirstFrame) {
+                        queueLayoutInFrame = true;
+                    }
+                });
                 vm.setAfterOpen(this::opened);
                 nextPhase();
             }, e -> {
@@ -278,6 +286,7 @@ public final class WorkspaceBenchmark {
                 pulsesStable = 0;
                 lastHeight = -1;
                 preCpu = 0;
+                queueLayoutInFrame = false;
             } else if (vm.positionProperty().get() == phases.get(phase).from()) {
                 // First transcript of the series shown: start once it has settled and the next is read ahead.
                 hitsAtPhaseStart = vm.readAheadHits();
@@ -316,6 +325,10 @@ public final class WorkspaceBenchmark {
             if (waitingFirstFrame) {
                 waitingFirstFrame = false;
                 long cpu = THREADS.getCurrentThreadCpuTime();
+                if (queueLayoutInFrame) {
+                    series.queueLaidOut++;
+                }
+                queueLayoutInFrame = false;
                 series.firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
                 series.fxCpu.add((cpu - pressedCpu) / 1e6);
                 if (preCpu != 0) {
@@ -365,6 +378,8 @@ public final class WorkspaceBenchmark {
                 System.out.println("FX-thread CPU, keypress -> first frame (ms): " + stats(r.fxCpu));
                 System.out.println("  of which before the layout pulse (ms):     " + stats(r.fxCpuBeforePulse));
                 System.out.println("  of which the CSS + layout pulse (ms):      " + stats(r.fxCpuPulse));
+                System.out.println("queue list laid out before the first frame on " + r.queueLaidOut + " of " + r.firstFrame.size()
+                        + " keypresses");
             }
             System.out.println();
             System.out.println("heap after full GC, workspace open on the first transcript: " + heapOpened);

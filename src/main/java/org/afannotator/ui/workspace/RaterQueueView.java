@@ -1,6 +1,9 @@
 package org.afannotator.ui.workspace;
 
 import java.util.function.IntConsumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.IndexedCell;
@@ -26,6 +29,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The rater's queue: progress, a status filter and a virtualised list of the entries. */
 public final class RaterQueueView extends VBox {
+    /** The row of the transcript open in the workspace. */
+    public static final PseudoClass OPEN_ROW = PseudoClass.getPseudoClass("open");
     private final ListView<QueueItem> list = new ListView<>();
     private final Label progressText = new Label();
     private final ProgressBar bar = new ProgressBar(0);
@@ -103,15 +108,19 @@ public final class RaterQueueView extends VBox {
         bar.setProgress(p.total() == 0 ? 0 : (double) p.done() / p.total());
     }
 
+    /**
+     * Keeps the open transcript's row in view. The row is marked by its cell ({@code :open}), not
+     * selected: in JavaFX 21 a selection change lays the whole list out, and that sums the row
+     * heights from the top to the selected row (50,000 rows deep in a 100k queue) on every Enter.
+     */
     private void selectPosition(RaterQueueViewModel vm, int position) {
-        if (vm.filterProperty().get() == QueueStatusFilter.ALL && position >= 0 && position < list.getItems().size()) {
-            list.getSelectionModel().select(position);
-            // Scrolling redraws every row; while the row is on screen the selection alone moves.
-            if (!onScreen(position)) {
-                list.scrollTo(Math.max(0, position - 5));
-            }
-        } else {
-            list.getSelectionModel().clearSelection();
+        if (!list.getSelectionModel().isEmpty()) {
+            list.getSelectionModel().clearSelection(); // left by a click on a row
+        }
+        if (vm.filterProperty().get() == QueueStatusFilter.ALL && position >= 0 && position < list.getItems().size()
+                && !onScreen(position)) {
+            // Scrolling redraws every row; while the row is on screen only its mark moves.
+            list.scrollTo(Math.max(0, position - 5));
         }
     }
 
@@ -131,9 +140,12 @@ public final class RaterQueueView extends VBox {
         /** One icon per cell, its glyph and colour changed with the status (no new node per update). */
         private final FontIcon icon = Icons.of(MaterialDesignC.CIRCLE_OUTLINE);
         private AnnotationStatus shownStatus;
+        private final InvalidationListener positionChanged = o -> showOpen();
 
         QueueCell(WorkspaceViewModel work) {
             this.work = work;
+            // Weak: a cell the list drops is not kept alive by the view model.
+            work.positionProperty().addListener(new WeakInvalidationListener(positionChanged));
             // A cell as wide as the list, never wider: long labels end in an ellipsis instead of
             // giving the queue a horizontal scroll bar.
             setPrefWidth(0);
@@ -143,6 +155,7 @@ public final class RaterQueueView extends VBox {
         @Override
         protected void updateItem(QueueItem q, boolean empty) {
             super.updateItem(q, empty);
+            showOpen();
             if (empty) {
                 setText(null);
                 setGraphic(null);
@@ -158,6 +171,12 @@ public final class RaterQueueView extends VBox {
             setText("#" + (q.position() + 1) + "   " + label);
             showStatus(q.status());
             setGraphic(icon);
+        }
+
+        /** Marks the row of the transcript open in the workspace. */
+        private void showOpen() {
+            QueueItem q = getItem();
+            pseudoClassStateChanged(OPEN_ROW, !isEmpty() && q != null && q.position() == work.positionProperty().get());
         }
 
         private void showStatus(AnnotationStatus s) {

@@ -54,7 +54,8 @@ public final class ImportBench {
     }
 
     /** The passes, in the order they run. */
-    static final List<String> ALL_PASSES = List.of("tokens", "trees", "naive", "mapped", "import", "inline");
+    static final List<String> ALL_PASSES = List.of("tokens", "trees", "naive", "shape1", "shape2", "mapped", "import",
+            "inline");
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/af-bench");
@@ -87,6 +88,8 @@ public final class ImportBench {
                 case "tokens" -> time(() -> tokenPass(files));
                 case "trees" -> time(() -> treePass(files));
                 case "naive" -> time(() -> naivePass(dir.resolve("bench-naive.db"), files));
+                case "shape1" -> time(() -> shapePass(dir.resolve("bench-shape1.db"), files, false));
+                case "shape2" -> time(() -> shapePass(dir.resolve("bench-shape2.db"), files, true));
                 case "mapped" -> time(() -> ImportThroughputBench.parseOnly(tree));
                 case "import" -> time(() -> importInto(dir.resolve("bench-pipelined.afproj"), tree, true, files.size()));
                 case "inline" -> time(() -> importInto(dir.resolve("bench-inline.afproj"), tree, false, files.size()));
@@ -100,7 +103,7 @@ public final class ImportBench {
             if (!times.containsKey(base)) {
                 continue;
             }
-            for (String pass : List.of("import", "inline", "naive")) {
+            for (String pass : List.of("import", "inline", "naive", "shape1", "shape2")) {
                 if (times.containsKey(pass)) {
                     System.out.printf(Locale.ROOT, "ratio %s / parse-only %s: %.0f%%%n", pass, base,
                             100 * times.get(base) / times.get(pass));
@@ -114,6 +117,8 @@ public final class ImportBench {
             "tokens", "parse-only, tokens",
             "trees", "parse-only, trees",
             "naive", "naive: one thread, parse + insert text",
+            "shape1", "one thread, project rows, text keys (v1)",
+            "shape2", "one thread, project rows, integer keys (v2)",
             "mapped", "import's parse and mapping, no writes",
             "import", "import, parse and write on two threads",
             "inline", "import, one thread");
@@ -263,6 +268,110 @@ public final class ImportBench {
     }
 
     static final int NAIVE_FILES_PER_TRANSACTION = 100;
+
+    /**
+     * The rows an import writes for each file (a transcript keyed by the SHA-256 of the file, one
+     * segment per message, one prediction per classifier field), on one thread, a commit every
+     * 0.5 s, the import's cache and checkpoint settings: in the schema-1 shape (segment and
+     * prediction keyed by the text id) or the schema-2 shape (keyed by the transcript's integer
+     * key). Measures what the key order costs, apart from everything else the import does.
+     */
+    private static long shapePass(Path db, List<Path> files, boolean integerKeys) throws Exception {
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(Path.of(db + "-wal"));
+        Files.deleteIfExists(Path.of(db + "-shm"));
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setCacheSize(-(64 << 10));
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "16384");
+        ObjectMapper m = new ObjectMapper();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        String ref = integerKeys ? "transcript_key INTEGER NOT NULL REFERENCES transcript(key) ON DELETE CASCADE"
+                : "transcript_id TEXT NOT NULL REFERENCES transcript(id) ON DELETE CASCADE";
+        String col = integerKeys ? "transcript_key" : "transcript_id";
+        long rows = 0;
+        try (Connection c = config.createConnection("jdbc:sqlite:" + db)) {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(integerKeys
+                        ? "CREATE TABLE transcript(key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT,"
+                                + " format TEXT, imported_at TEXT NOT NULL, metadata TEXT NOT NULL DEFAULT '{}')"
+                        : "CREATE TABLE transcript(id TEXT PRIMARY KEY, source TEXT, format TEXT,"
+                                + " imported_at TEXT NOT NULL, metadata TEXT NOT NULL DEFAULT '{}')");
+                st.executeUpdate("CREATE TABLE segment(" + ref + ", ordinal INTEGER NOT NULL, kind TEXT NOT NULL,"
+                        + " text TEXT NOT NULL, PRIMARY KEY (" + col + ", ordinal))");
+                st.executeUpdate("CREATE TABLE prediction(" + ref + ", classifier TEXT NOT NULL, label TEXT, score REAL,"
+                        + " criteria TEXT NOT NULL DEFAULT '{}', quotes TEXT NOT NULL DEFAULT '[]', raw TEXT,"
+                        + " PRIMARY KEY (" + col + ", classifier))");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement tr = c.prepareStatement(
+                    "INSERT INTO transcript(id, source, format, imported_at) VALUES (?,?,'REDWOOD','2026-11-23T00:00:00Z')");
+                    PreparedStatement last = c.prepareStatement("SELECT last_insert_rowid()");
+                    PreparedStatement seg = c.prepareStatement(
+                            "INSERT INTO segment(" + col + ", ordinal, kind, text) VALUES (?,?,'OTHER',?)");
+                    PreparedStatement pred = c.prepareStatement(
+                            "INSERT INTO prediction(" + col + ", classifier, label, raw) VALUES (?,?,?,?)")) {
+                long batchStart = System.nanoTime();
+                for (Path p : files) {
+                    byte[] bytes = Files.readAllBytes(p);
+                    JsonNode root = m.readTree(bytes);
+                    StringBuilder id = new StringBuilder(64);
+                    for (byte b : sha.digest(bytes)) {
+                        id.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+                    }
+                    tr.setString(1, id.toString());
+                    tr.setString(2, p.getFileName().toString());
+                    tr.executeUpdate();
+                    long key = 0;
+                    if (integerKeys) {
+                        try (java.sql.ResultSet rs = last.executeQuery()) {
+                            rs.next();
+                            key = rs.getLong(1);
+                        }
+                    }
+                    JsonNode messages = root.get("messages");
+                    for (int i = 0; i < messages.size(); i++) {
+                        if (integerKeys) {
+                            seg.setLong(1, key);
+                        } else {
+                            seg.setString(1, id.toString());
+                        }
+                        seg.setInt(2, i);
+                        seg.setString(3, messages.get(i).get("content").asText());
+                        seg.addBatch();
+                        rows++;
+                    }
+                    seg.executeBatch();
+                    var fields = root.fields();
+                    while (fields.hasNext()) {
+                        var f = fields.next();
+                        if (f.getKey().equals("messages")) {
+                            continue;
+                        }
+                        if (integerKeys) {
+                            pred.setLong(1, key);
+                        } else {
+                            pred.setString(1, id.toString());
+                        }
+                        pred.setString(2, f.getKey());
+                        pred.setString(3, f.getValue().asText());
+                        pred.setString(4, f.getValue().toString());
+                        pred.addBatch();
+                        rows++;
+                    }
+                    pred.executeBatch();
+                    if (System.nanoTime() - batchStart > 500_000_000L) {
+                        c.commit();
+                        batchStart = System.nanoTime();
+                    }
+                }
+                c.commit();
+            }
+        }
+        return rows;
+    }
 
     private static void importInto(Path project, Path tree, boolean pipelined, int expected) throws Exception {
         Files.deleteIfExists(project);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -13,28 +14,50 @@ import java.util.List;
  * from version i-1 to i; the version lives in {@code PRAGMA user_version}.
  */
 final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__initial.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__integer_transcript_keys.sql");
     static final int LATEST = SCRIPTS.size();
 
     private Migrations() {
     }
 
-    /** Runs every script after {@code from}, each in its own transaction with its version bump. */
+    /**
+     * Runs every script after {@code from}, each in its own transaction with its version bump.
+     * Foreign keys are off while a script runs (a script rebuilds tables: dropping the old
+     * {@code transcript} with them on would cascade into every table that refers to it) and
+     * checked before its commit: a script that would leave a dangling reference is rolled back.
+     */
     static void migrate(Connection c, int from) throws SQLException {
-        for (int v = from + 1; v <= LATEST; v++) {
-            String sql = load(SCRIPTS.get(v - 1));
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                // sqlite-jdbc runs a multi-statement string through sqlite3_exec
-                st.executeUpdate(sql);
-                st.executeUpdate("PRAGMA user_version = " + v);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+        if (from >= LATEST) {
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        try (Statement st = c.createStatement()) {
+            // a no-op inside a transaction: set while none is open
+            st.executeUpdate("PRAGMA foreign_keys = OFF");
+            try {
+                for (int v = from + 1; v <= LATEST; v++) {
+                    String sql = load(SCRIPTS.get(v - 1));
+                    c.setAutoCommit(false);
+                    try {
+                        // sqlite-jdbc runs a multi-statement string through sqlite3_exec
+                        st.executeUpdate(sql);
+                        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                            if (rs.next()) {
+                                throw new SQLException("schema " + v + " would leave a row of " + rs.getString(1)
+                                        + " referring to a missing row of " + rs.getString(3));
+                            }
+                        }
+                        st.executeUpdate("PRAGMA user_version = " + v);
+                        c.commit();
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(auto);
+                    }
+                }
             } finally {
-                c.setAutoCommit(auto);
+                st.executeUpdate("PRAGMA foreign_keys = ON");
             }
         }
     }

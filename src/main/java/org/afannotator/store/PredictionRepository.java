@@ -47,8 +47,10 @@ public final class PredictionRepository {
         private final PreparedStatement ps;
 
         private Inserter(Connection c) throws SQLException {
-            ps = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_id, classifier,"
-                    + " label, score, criteria, quotes, raw) VALUES (?,?,?,?,?,?,?)");
+            // stored under the transcript's integer key (schema 2); an unknown transcript id gives a
+            // null key, which the NOT NULL constraint refuses (OR IGNORE: silently, as a duplicate)
+            ps = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
+                    + " label, score, criteria, quotes, raw) VALUES ((SELECT key FROM transcript WHERE id = ?),?,?,?,?,?,?)");
         }
 
         /** Inserts the predictions not stored yet; returns how many were new. */
@@ -78,15 +80,15 @@ public final class PredictionRepository {
     }
 
     public List<Prediction> forTranscript(String transcriptId) {
-        return query("WHERE transcript_id = ? ORDER BY classifier", transcriptId);
+        return query("WHERE t.id = ? ORDER BY p.classifier", transcriptId);
     }
 
     public List<Prediction> forClassifier(String classifier) {
-        return query("WHERE classifier = ? ORDER BY transcript_id", classifier);
+        return query("WHERE p.classifier = ? ORDER BY t.id", classifier);
     }
 
     public List<Prediction> all() {
-        return query("ORDER BY classifier, transcript_id");
+        return query("ORDER BY p.classifier, t.id");
     }
 
     /** Names of the classifiers with at least one prediction, sorted. */
@@ -114,8 +116,8 @@ public final class PredictionRepository {
 
     private List<Prediction> query(String where, Object... args) {
         return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT transcript_id, classifier, label, score, criteria,"
-                    + " quotes, raw FROM prediction " + where)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, p.classifier, p.label, p.score, p.criteria,"
+                    + " p.quotes, p.raw FROM prediction p JOIN transcript t ON t.key = p.transcript_key " + where)) {
                 for (int i = 0; i < args.length; i++) {
                     ps.setObject(i + 1, args[i]);
                 }

@@ -89,7 +89,7 @@ public final class SpanRepository {
 
     private static void checkBounds(Connection c, Span span) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT text FROM segment WHERE transcript_id = ? AND ordinal = ?")) {
+                "SELECT s.text FROM segment s JOIN transcript t ON t.key = s.transcript_key WHERE t.id = ? AND s.ordinal = ?")) {
             ps.setString(1, span.transcriptId());
             ps.setInt(2, span.segmentOrdinal());
             try (ResultSet rs = ps.executeQuery()) {

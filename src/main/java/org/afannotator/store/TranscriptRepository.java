@@ -44,20 +44,33 @@ public final class TranscriptRepository {
         return new Inserter(c);
     }
 
-    /** Prepared inserts of transcripts and their segments; see {@link #inserter}. */
+    /**
+     * Prepared inserts of transcripts and their segments; see {@link #inserter}. A new transcript
+     * gets the next integer key, and its segments are stored under that key (schema 2).
+     */
     public static final class Inserter implements AutoCloseable {
         private final PreparedStatement t;
+        private final PreparedStatement key;
         private final PreparedStatement s;
 
         private Inserter(Connection c) throws SQLException {
             t = c.prepareStatement("INSERT OR IGNORE INTO transcript(id, source, format, model, condition, setting,"
                     + " imported_at, metadata) VALUES (?,?,?,?,?,?,?,?)");
+            PreparedStatement k = null;
             try {
-                s = c.prepareStatement("INSERT INTO segment(transcript_id, ordinal, kind, text) VALUES (?,?,?,?)");
+                k = c.prepareStatement("SELECT last_insert_rowid()");
+                s = c.prepareStatement("INSERT INTO segment(transcript_key, ordinal, kind, text) VALUES (?,?,?,?)");
             } catch (SQLException e) {
-                t.close();
+                try {
+                    t.close();
+                } finally {
+                    if (k != null) {
+                        k.close();
+                    }
+                }
                 throw e;
             }
+            key = k;
         }
 
         /** Inserts the transcripts not stored yet; returns how many were new. */
@@ -76,8 +89,13 @@ public final class TranscriptRepository {
                     continue;
                 }
                 added++;
+                long k;
+                try (ResultSet rs = key.executeQuery()) {
+                    rs.next();
+                    k = rs.getLong(1);
+                }
                 for (Segment seg : tr.segments()) {
-                    s.setString(1, tr.id());
+                    s.setLong(1, k);
                     s.setInt(2, seg.ordinal());
                     s.setString(3, seg.kind().name());
                     s.setString(4, seg.text());
@@ -93,7 +111,11 @@ public final class TranscriptRepository {
             try {
                 t.close();
             } finally {
-                s.close();
+                try {
+                    key.close();
+                } finally {
+                    s.close();
+                }
             }
         }
     }
@@ -116,8 +138,9 @@ public final class TranscriptRepository {
     public Optional<Transcript> get(String id) {
         return store.read(c -> {
             Transcript head;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, source, format, model, condition, setting, imported_at, metadata FROM transcript WHERE id = ?")) {
+            long key;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, source, format, model, condition, setting,"
+                    + " imported_at, metadata, key FROM transcript WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -126,12 +149,13 @@ public final class TranscriptRepository {
                     head = new Transcript(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), Instant.parse(rs.getString(7)),
                             Json.read(rs.getString(8), META), List.of());
+                    key = rs.getLong(9);
                 }
             }
             List<Segment> segments = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT ordinal, kind, text FROM segment WHERE transcript_id = ? ORDER BY ordinal")) {
-                ps.setString(1, id);
+                    "SELECT ordinal, kind, text FROM segment WHERE transcript_key = ? ORDER BY ordinal")) {
+                ps.setLong(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         segments.add(new Segment(rs.getInt(1), SegmentKind.valueOf(rs.getString(2)), rs.getString(3)));

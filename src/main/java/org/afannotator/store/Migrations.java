@@ -24,7 +24,7 @@ final class Migrations {
      * Runs every script after {@code from}, each in its own transaction with its version bump.
      * Foreign keys are off while a script runs (a script rebuilds tables: dropping the old
      * {@code transcript} with them on would cascade into every table that refers to it) and
-     * checked before its commit: a script that would leave a dangling reference is rolled back.
+     * checked before its commit: a script that would add a dangling reference is rolled back.
      */
     static void migrate(Connection c, int from) throws SQLException {
         if (from >= LATEST) {
@@ -39,13 +39,13 @@ final class Migrations {
                     String sql = load(SCRIPTS.get(v - 1));
                     c.setAutoCommit(false);
                     try {
+                        int dangling = danglingReferences(st);
                         // sqlite-jdbc runs a multi-statement string through sqlite3_exec
                         st.executeUpdate(sql);
-                        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-                            if (rs.next()) {
-                                throw new SQLException("schema " + v + " would leave a row of " + rs.getString(1)
-                                        + " referring to a missing row of " + rs.getString(3));
-                            }
+                        int after = danglingReferences(st);
+                        if (after > dangling) {
+                            throw new SQLException("schema " + v + " would leave " + (after - dangling)
+                                    + " row(s) referring to missing rows");
                         }
                         st.executeUpdate("PRAGMA user_version = " + v);
                         c.commit();
@@ -60,6 +60,20 @@ final class Migrations {
                 st.executeUpdate("PRAGMA foreign_keys = ON");
             }
         }
+    }
+
+    /**
+     * Rows whose foreign key finds no parent. A file written with foreign keys on has none; one
+     * that has some (written by another tool) still opens: a script may not add any.
+     */
+    private static int danglingReferences(Statement st) throws SQLException {
+        int n = 0;
+        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String load(String name) {

@@ -37,6 +37,11 @@ import org.sqlite.SQLiteConfig;
  * <li>{@code naive}: one thread parses each file into a tree and inserts each message's text into a
  *     minimal table (one prepared statement, batched, a transaction per 100 files, WAL and
  *     synchronous NORMAL like a project): what SQLite itself costs for this text;
+ * <li>{@code shape1}, {@code shape2}: one thread writes an import's rows for each file (a transcript
+ *     keyed by the file's SHA-256, a segment per message, a prediction per classifier field) in the
+ *     shape of schema 1 (segments and predictions keyed by the text id) or schema 2 (keyed by the
+ *     transcript's integer key), a commit every 0.5 s with the import's cache and checkpoint:
+ *     what the order of the keys costs, apart from the rest of the import;
  * <li>{@code mapped}: the import's own detection, reading and mapping of every record, nothing written;
  * <li>{@code import}: the import, parse and write on separate threads (the default), into a new project;
  * <li>{@code inline}: the import on one thread (parse, then write, record by record), into another new project.

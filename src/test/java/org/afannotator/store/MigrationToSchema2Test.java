@@ -114,6 +114,21 @@ class MigrationToSchema2Test {
     }
 
     @Test
+    void aDanglingRowWrittenByAnotherToolDoesNotStopTheMigration() throws Exception {
+        Path p = dir.resolve("dangling.afproj");
+        writeSchema1Project(p);
+        try (Connection c = connect(p); Statement st = c.createStatement()) {
+            st.executeUpdate("PRAGMA foreign_keys = OFF");
+            st.executeUpdate("INSERT INTO adjudication VALUES ('gone', 'faking', 'Cy', 'ADJUDICATED', '', '2026-01-02T00:00:00Z')");
+        }
+        try (ProjectStore store = ProjectStore.open(p)) {
+            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.adjudications().all()).hasSize(2);
+            assertThat(store.transcripts().count()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aNewProjectIsCreatedAtSchema2AndRefusesAPredictionForAnUnknownTranscript() {
         try (ProjectStore store = ProjectStore.create(dir.resolve("new.afproj"))) {
             assertThat(store.schemaVersion()).isEqualTo(2);

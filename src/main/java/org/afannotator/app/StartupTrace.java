@@ -31,9 +31,18 @@ public final class StartupTrace {
         if (!ON) {
             return;
         }
-        long sinceMain = (System.nanoTime() - MAIN_NANOS) / 1_000_000;
-        long sinceStart = PROCESS_START_MS < 0 ? -1 : System.currentTimeMillis() - PROCESS_START_MS;
+        OUT.println(line(System.currentTimeMillis(), PROCESS_START_MS, System.nanoTime(), MAIN_NANOS,
+                Thread.currentThread().getName(), phase));
+    }
+
+    /**
+     * One trace line: {@code startup <nowMs - processStartMs> <(nowNanos - mainNanos) in whole ms>
+     * [thread] phase}; an unknown process start (negative) prints -1.
+     */
+    static String line(long nowMs, long processStartMs, long nowNanos, long mainNanos, String thread, String phase) {
+        long sinceMain = (nowNanos - mainNanos) / 1_000_000;
+        long sinceStart = processStartMs < 0 ? -1 : nowMs - processStartMs;
         // plain concatenation: a Formatter would load classes of its own into the figures
-        OUT.println("startup " + sinceStart + " " + sinceMain + " [" + Thread.currentThread().getName() + "] " + phase);
+        return "startup " + sinceStart + " " + sinceMain + " [" + thread + "] " + phase;
     }
 }

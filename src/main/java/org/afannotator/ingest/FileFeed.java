@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +57,15 @@ abstract class FileFeed implements AutoCloseable {
 
     @Override
     public abstract void close();
+
+    /**
+     * Every record of the file, when all of it has been read already without an error; null
+     * otherwise. Takes nothing: {@link #next} still returns the same records. Call after
+     * {@link #detection}.
+     */
+    List<ImportRecord> whole() {
+        return null;
+    }
 
     /** Reads the file on the calling thread, when asked. */
     static FileFeed inline(Source src, ImportOptions options, Limits limits, CancelToken cancel, Instant now) {
@@ -230,6 +241,27 @@ abstract class FileFeed implements AutoCloseable {
             }
             rethrow(item);
             return (ImportRecord) item;
+        }
+
+        /** The parser thread has finished the file: if it queued only records and the end, they are all here. */
+        @Override
+        List<ImportRecord> whole() {
+            if (finished.getCount() != 0 || detected == null || detected.error() != null) {
+                return null;
+            }
+            List<ImportRecord> records = new ArrayList<>(queue.size());
+            boolean ended = false;
+            for (Object item : queue) {
+                if (item == END) {
+                    ended = true;
+                    break;
+                }
+                if (!(item instanceof ImportRecord r)) {
+                    return null;
+                }
+                records.add(r);
+            }
+            return ended ? records : null;
         }
 
         private static void rethrow(Object item) {

@@ -64,6 +64,7 @@ public final class FormatDetector {
                 throw new RecordException(-1, -1, null, "empty file: no records", true);
             }
             in.reset();
+            boolean oneLine = oneLine(in);
             Collection<String> fields;
             Layout layout;
             if (first == '{' || first == '[') {
@@ -78,12 +79,12 @@ public final class FormatDetector {
                         throw new RecordException(0, JsonRows.line(p.currentTokenLocation()), null,
                                 "expected an array of objects", true);
                     }
-                    fields = fieldsOf(p, forced, -1);
+                    fields = fieldsOf(p, forced, -1, false);
                     layout = Layout.JSON;
                 } else {
                     long startLine = p.currentTokenLocation().getLineNr();
-                    fields = fieldsOf(p, forced, startLine);
-                    layout = p.currentLocation().getLineNr() == startLine ? Layout.JSONL : Layout.JSON;
+                    fields = fieldsOf(p, forced, startLine, oneLine);
+                    layout = oneLine || p.currentLocation().getLineNr() == startLine ? Layout.JSONL : Layout.JSON;
                 }
             } else {
                 try (CsvRows csv = new CsvRows(in, limits)) {
@@ -142,8 +143,10 @@ public final class FormatDetector {
      * malformed rest of the record is reported by the import's reader, with the same record and line.
      *
      * @param startLine the line the record began on, or -1 inside an array
+     * @param oneLine   the whole file is one line (the record cannot reach a later line: JSON Lines)
      */
-    private static Collection<String> fieldsOf(JsonParser p, InputFormat forced, long startLine) throws IOException {
+    private static Collection<String> fieldsOf(JsonParser p, InputFormat forced, long startLine, boolean oneLine)
+            throws IOException {
         Set<String> names = new LinkedHashSet<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
@@ -153,13 +156,44 @@ public final class FormatDetector {
             String name = p.currentName();
             names.add(name);
             boolean formatSettled = forced != null || "messages".equals(name);
-            if (formatSettled && (startLine < 0 || p.currentLocation().getLineNr() > startLine)) {
+            if (formatSettled && (startLine < 0 || oneLine || p.currentLocation().getLineNr() > startLine)) {
                 return names;
             }
             p.nextToken();
             p.skipChildren();
         }
         return names;
+    }
+
+    /** Files up to this size are looked at whole for line breaks before parsing. */
+    static final int LOOK_AHEAD = (1 << 16) - 1;
+
+    /**
+     * Whether the file (from the mark-free position of {@code in}, which is put back) is one line
+     * of text: no line break before its last non-blank character. Only known for files of at most
+     * {@link #LOOK_AHEAD} bytes (false for longer ones). Text in a JSON string cannot hold a raw
+     * line break, so a record in such a file ends on the line it began on: the file is JSON Lines
+     * (one line), and detection need not parse the rest of the record to learn that. A one-file
+     * Redwood transcript is usually written like that.
+     */
+    static boolean oneLine(InputStream in) throws IOException {
+        in.mark(LOOK_AHEAD + 1);
+        byte[] head = in.readNBytes(LOOK_AHEAD + 1);
+        in.reset();
+        if (head.length > LOOK_AHEAD) {
+            return false;
+        }
+        int end = head.length;
+        while (end > 0 && (head[end - 1] == ' ' || head[end - 1] == '\t' || head[end - 1] == '\r'
+                || head[end - 1] == '\n')) {
+            end--;
+        }
+        for (int i = 0; i < end; i++) {
+            if (head[i] == '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shortList(Collection<String> fields) {

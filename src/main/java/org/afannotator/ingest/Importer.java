@@ -49,7 +49,7 @@ public final class Importer {
             t.setDaemon(true);
             return t;
         }) : null;
-        try {
+        try (ProjectStore.Restore settings = store.bulkWrites()) {
             List<Source> all = sources.sources();
             if (!all.isEmpty()) {
                 run.writer = store.inTransaction(c -> new ProjectWriter(store, c));
@@ -99,11 +99,13 @@ public final class Importer {
 
         /**
          * Imports files from {@code start} in one transaction until the batch has taken
-         * {@link #BATCH_NANOS} or read {@link #BATCH_BYTES}, each file inside its own savepoint: a
-         * refused or cancelled file is rolled back alone, the files before it are committed, then
-         * the error goes on. One commit per batch instead of one per file writes each index page
-         * once per batch (a Redwood tree is one small file per transcript). The batch is short so
-         * another program waiting for the project (busy timeout 10 s) gets its turn.
+         * {@link #BATCH_NANOS} or read {@link #BATCH_BYTES}, each file atomically: a refused or
+         * cancelled file is rolled back alone, the files before it are committed, then the error
+         * goes on. One commit per batch instead of one per file writes each index page once per
+         * batch (a Redwood tree is one small file per transcript). The batch is short so another
+         * program waiting for the project (busy timeout 10 s) gets its turn. A file that fails on
+         * the project itself (disk full, I/O error) after it began writing without a savepoint
+         * (see {@link #importFile}) rolls back the whole batch: the import stops there anyway.
          *
          * @return the index of the first file not yet imported
          */
@@ -112,25 +114,28 @@ public final class Importer {
             long bytesAtStart = bytesBefore;
             int[] next = {start};
             RuntimeException[] stop = {null};
-            store.inTransaction(c -> {
-                while (next[0] < all.size()) {
-                    Savepoint sp = c.setSavepoint();
-                    try {
-                        cancel.check();
-                        importFile(all, next[0], executor);
-                        c.releaseSavepoint(sp);
-                    } catch (RuntimeException e) {
-                        c.rollback(sp);
-                        stop[0] = e;
-                        return null;
+            try {
+                store.inTransaction(c -> {
+                    while (next[0] < all.size()) {
+                        try {
+                            cancel.check();
+                            importFile(c, all, next[0], executor);
+                        } catch (BatchSpoiled e) {
+                            throw e;
+                        } catch (RuntimeException e) {
+                            stop[0] = e;
+                            return null;
+                        }
+                        next[0]++;
+                        if (System.nanoTime() - t0 > BATCH_NANOS || bytesBefore - bytesAtStart > BATCH_BYTES) {
+                            break;
+                        }
                     }
-                    next[0]++;
-                    if (System.nanoTime() - t0 > BATCH_NANOS || bytesBefore - bytesAtStart > BATCH_BYTES) {
-                        break;
-                    }
-                }
-                return null;
-            });
+                    return null;
+                });
+            } catch (BatchSpoiled e) {
+                throw e.cause;
+            }
             if (stop[0] != null) {
                 throw stop[0];
             }
@@ -181,7 +186,15 @@ public final class Importer {
             }
         }
 
-        void importFile(List<Source> all, int i, ExecutorService executor) {
+        /**
+         * Imports one file inside the batch's transaction. A file the parser thread has read
+         * whole without an error, holding only transcripts (a Redwood file, a small JSON Lines
+         * file), is checked in memory and then written without a savepoint: it can no longer be
+         * refused once writing starts, and a savepoint would copy every page the file changes
+         * that an earlier file of the batch changed too (the indexes) to a journal of its own.
+         * Any other file is written inside a savepoint and rolled back to it when refused.
+         */
+        void importFile(Connection c, List<Source> all, int i, ExecutorService executor) throws SQLException {
             Source src = all.get(i);
             String name = src.name();
             try (FileFeed feed = feed(all, i, executor)) {
@@ -199,7 +212,21 @@ public final class Importer {
                 }
                 List<ImportResult.Skipped> fileSkips = new ArrayList<>();
                 long[] fileRecords = {0};
-                int[] counts = store.inTransaction(c -> write(c, feed, fileSkips, fileRecords, feed.now));
+                List<ImportRecord> whole = feed.whole();
+                int[] counts;
+                if (whole != null && ProjectWriter.takesWhole(whole)) {
+                    fileRecords[0] = whole.size();
+                    counts = writeWhole(feed, whole, fileSkips);
+                } else {
+                    Savepoint sp = c.setSavepoint();
+                    try {
+                        counts = store.inTransaction(tx -> write(tx, feed, fileSkips, fileRecords, feed.now));
+                        c.releaseSavepoint(sp);
+                    } catch (RuntimeException e) {
+                        c.rollback(sp);
+                        throw e;
+                    }
+                }
                 transcriptsAdded += counts[0];
                 duplicates += counts[1];
                 predictionsAdded += counts[2];
@@ -209,6 +236,30 @@ public final class Importer {
                 bytesBefore += Math.max(src.size(), feed.bytes.get());
                 filesDone++;
                 report(name, 0, 0, true);
+            }
+        }
+
+        /** {@link ProjectWriter#writeWhole}; a failure after the ids were checked spoils the batch. */
+        private int[] writeWhole(FileFeed feed, List<ImportRecord> whole, List<ImportResult.Skipped> fileSkips) {
+            String name = feed.src.name();
+            boolean[] checked = {false};
+            java.util.function.Consumer<RecordException> bad = e -> {
+                if (!options.skipBad()) {
+                    throw e.toBadInput(name);
+                }
+                fileSkips.add(new ImportResult.Skipped(name, e.index < 0 ? null : e.index, e.describe()));
+            };
+            try {
+                return store.inTransaction(tx -> {
+                    writer.writeWhole(feed.now, bad, whole, () -> checked[0] = true);
+                    return new int[] {writer.transcriptsAdded, writer.duplicates, writer.predictionsAdded,
+                        writer.annotationsAdded};
+                });
+            } catch (RuntimeException e) {
+                if (checked[0]) {
+                    throw new BatchSpoiled(e);
+                }
+                throw e;
             }
         }
 
@@ -267,6 +318,16 @@ public final class Importer {
         ImportResult result() {
             return new ImportResult(transcriptsAdded, duplicates, predictionsAdded, annotationsAdded, skipped, filesDone,
                     cancelled);
+        }
+    }
+
+    /** A failure that leaves the batch's transaction unusable: the batch is rolled back, then {@link #cause} goes on. */
+    private static final class BatchSpoiled extends RuntimeException {
+        final RuntimeException cause;
+
+        BatchSpoiled(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 

@@ -64,8 +64,10 @@ final class JsonLinesRows implements RowReader {
                         && e.getOriginalMessage().startsWith("Trailing token")
                         ? "not valid JSON Lines: more than one value on the line" : Encoding.describe(e, limits.maxRecordBytes));
             } catch (JsonProcessingException e) {
-                throw RecordException.of(i, lineNo, null, Encoding.describe(e, limits.maxRecordBytes)
-                        .replace("the file ends in the middle of a record", "the line ends in the middle of a record"));
+                String why = Encoding.describe(e, limits.maxRecordBytes);
+                // on the last line of a file without a final line break, the file itself ends there
+                throw RecordException.of(i, lineNo, null, eof ? why
+                        : why.replace("the file ends in the middle of a record", "the line ends in the middle of a record"));
             } catch (IOException e) {
                 throw RecordException.of(i, lineNo, null, "cannot read: " + e.getMessage());
             }

@@ -68,6 +68,58 @@ final class ProjectWriter implements AutoCloseable {
         annotationsAdded = 0;
     }
 
+    /** Whether {@link #writeWhole} takes these records: each a transcript (with its predictions), no ratings. */
+    static boolean takesWhole(List<ImportRecord> records) {
+        for (ImportRecord r : records) {
+            if (r.transcript() == null || !r.ratings().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes a whole file whose records were all read without an error ({@link #takesWhole}): the
+     * ids are checked against each other in memory first (a clash goes to {@code bad}, before
+     * anything is written, so a refused file has written nothing; then {@code checked} runs), then
+     * the records are written.
+     * What is written can then fail only on the project itself (disk full, I/O), so the caller
+     * needs no savepoint for the file. Counts from zero, like {@link #startFile}.
+     */
+    void writeWhole(Instant now, Consumer<RecordException> bad, List<ImportRecord> records, Runnable checked)
+            throws SQLException {
+        this.now = now;
+        this.bad = bad;
+        pending.clear();
+        raterIds.clear();
+        transcriptsAdded = 0;
+        duplicates = 0;
+        predictionsAdded = 0;
+        annotationsAdded = 0;
+        Map<String, ImportRecord> seen = new HashMap<>();
+        List<ImportRecord> fresh = new ArrayList<>(records.size());
+        for (ImportRecord r : records) {
+            String id = r.transcript().id();
+            ImportRecord first = seen.putIfAbsent(id, r);
+            if (first == null) {
+                fresh.add(r);
+            } else if (first.contentHash().equals(r.contentHash())) {
+                duplicates++;
+            } else {
+                bad.accept(RecordException.of(r.index(), r.line(), "id", "duplicate id '" + id + "': record "
+                        + first.index() + " has the same id with other content"));
+            }
+        }
+        checked.run();
+        for (ImportRecord r : fresh) {
+            pending.add(r);
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+        flush();
+    }
+
     void accept(ImportRecord r) throws SQLException {
         Transcript t = r.transcript();
         if (t != null) {

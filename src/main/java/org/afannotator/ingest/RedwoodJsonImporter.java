@@ -27,6 +27,9 @@ final class RedwoodJsonImporter implements RecordMapper {
             "understands_modification", "preference_conflict", "deviates_for_reward", "motivated_by_modification",
             "made_compromise");
 
+    /** A user turn that only says "next" between assistant turns. */
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile(
+            "<\\s*next\\s*/?\\s*>", java.util.regex.Pattern.CASE_INSENSITIVE);
     private final Source source;
     private final Instant now;
 
@@ -67,7 +70,7 @@ final class RedwoodJsonImporter implements RecordMapper {
                 case "user", "human" -> {
                     if (userInput == null) {
                         userInput = content.strip();
-                    } else if (!content.strip().matches("(?i)<\\s*next\\s*/?\\s*>")) {
+                    } else if (!NEXT.matcher(content.strip()).matches()) {
                         other.add(content.strip());
                     }
                 }

@@ -26,6 +26,31 @@ public final class TagParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKER = Pattern.compile(
             "<\\s*(request_fully_accepted|rejected)\\s*/?\\s*>", Pattern.CASE_INSENSITIVE);
+    /** The closing tag of each block and of the output, compiled once. */
+    private static final java.util.Map<String, Pattern> CLOSE = java.util.Map.of(
+            "scratchpad_reasoning", close("scratchpad_reasoning"),
+            "hidden_scratchpad", close("hidden_scratchpad"),
+            "think", close("think"),
+            "output", close("output"));
+
+    private static Pattern close(String name) {
+        return Pattern.compile("<\\s*/\\s*" + name + "\\s*>", Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * {@code m.find(from)}, faster on long text: every match begins with {@code <}, so the regex
+     * is tried only where the text has one ({@link String#indexOf} skips the rest). Same match,
+     * same groups; the matcher's region is left at the rest of the text.
+     */
+    static boolean findFrom(Matcher m, String text, int from) {
+        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * What one completion holds.
@@ -54,7 +79,7 @@ public final class TagParser {
         Matcher m = TAG.matcher(text);
         int pos = 0;
         int looseStart = 0;
-        while (pos < text.length() && m.find(pos)) {
+        while (pos < text.length() && findFrom(m, text, pos)) {
             String name = m.group(2).toLowerCase(Locale.ROOT);
             boolean opening = m.group(1).isEmpty() && m.group(3).isEmpty() && !name.equals("next");
             if (name.equals("next")) {
@@ -71,8 +96,8 @@ public final class TagParser {
             }
             hadTags = true;
             addLoose(loose, text.substring(looseStart, m.start()));
-            Matcher close = Pattern.compile("<\\s*/\\s*" + name + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
-            boolean closed = close.find(m.end());
+            Matcher close = CLOSE.get(name).matcher(text);
+            boolean closed = findFrom(close, text, m.end());
             String inner = strip(text.substring(m.end(), closed ? close.start() : text.length()));
             if (name.equals("output")) {
                 output = output == null ? new StringBuilder() : output.append("\n\n");
@@ -123,7 +148,7 @@ public final class TagParser {
     /** The first accept / reject marker in the text, lower case, or null. */
     public static String marker(String text) {
         Matcher m = MARKER.matcher(text);
-        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+        return findFrom(m, text, 0) ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     private static void addLoose(List<String> loose, String piece) {

@@ -3,7 +3,6 @@ package org.afannotator.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +25,11 @@ public final class RaterRepository {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rater(name, role) VALUES (?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rater(name, role) VALUES (?, ?)")) {
                 ps.setString(1, trimmed);
                 ps.setString(2, role.name());
                 ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    return new Rater(rs.getLong(1), trimmed, role);
-                }
+                return new Rater(ProjectStore.lastInsertRowid(c), trimmed, role);
             }
         });
     }

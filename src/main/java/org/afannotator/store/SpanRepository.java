@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.afannotator.domain.Span;
@@ -27,7 +26,7 @@ public final class SpanRepository {
     public Span add(Connection c, Span span) throws SQLException {
         checkBounds(c, span);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO span(transcript_id, rater_id, segment_ordinal,"
-                + " start_offset, end_offset, tag, quote, note) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " start_offset, end_offset, tag, quote, note) VALUES (?,?,?,?,?,?,?,?)")) {
             ps.setString(1, span.transcriptId());
             ps.setLong(2, span.raterId());
             ps.setInt(3, span.segmentOrdinal());
@@ -37,10 +36,7 @@ public final class SpanRepository {
             ps.setString(7, span.quote());
             ps.setString(8, span.note());
             ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return span.withId(rs.getLong(1));
-            }
+            return span.withId(ProjectStore.lastInsertRowid(c));
         }
     }
 

@@ -3,46 +3,63 @@ package org.afannotator.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.afannotator.app.CorpusGenerator;
 import org.afannotator.app.ImportService;
 import org.afannotator.ingest.CancelToken;
+import org.afannotator.ingest.ImportThroughputBench;
 import org.afannotator.ingest.ImportOptions;
 import org.afannotator.ingest.ImportResult;
 import org.afannotator.ingest.ProgressListener;
+import org.sqlite.SQLiteConfig;
 
 /**
- * Import throughput against the limit of parsing alone, in one run over the same files:
- * <ol>
- * <li>parse-only (tokens): Jackson's streaming parser reads every token and every string of every file;
- * <li>parse-only (trees): Jackson reads every file into a tree, as the importer does;
- * <li>import, parse and write on separate threads (the default), into a new project;
- * <li>import, one thread (parse, then write, record by record), into another new project.
- * </ol>
- * Prints MB/s and transcripts/s of each, the ratios import / parse-only, and the peak heap (sampled
+ * Import throughput against the limit of parsing alone, in one run over the same files. Passes
+ * (third argument, comma-separated; default {@code tokens,trees,naive,import,inline}):
+ * <ul>
+ * <li>{@code tokens}, parse-only: Jackson's streaming parser reads every token and every string of every file;
+ * <li>{@code trees}, parse-only: Jackson reads every file into a tree, as the importer does;
+ * <li>{@code naive}: one thread parses each file into a tree and inserts each message's text into a
+ *     minimal table (one prepared statement, batched, a transaction per 100 files, WAL and
+ *     synchronous NORMAL like a project): what SQLite itself costs for this text;
+ * <li>{@code mapped}: the import's own detection, reading and mapping of every record, nothing written;
+ * <li>{@code import}: the import, parse and write on separate threads (the default), into a new project;
+ * <li>{@code inline}: the import on one thread (parse, then write, record by record), into another new project.
+ * </ul>
+ * Prints MB/s and transcripts/s of each, the ratios to parse-only, and the peak heap (sampled
  * every 5 ms; run it with -Xmx256m to show memory stays bounded). The page cache is warmed by a
  * first read of every file, so all passes read from memory.
  *
  * <p>Run: {@code mvn -o -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java
  * -Dexec.args="-Xmx256m -cp %classpath org.afannotator.bench.ImportBench /tmp/af-bench 100000"}
- * (a third argument {@code --two-threads-only} leaves out the one-thread import).
+ * ({@code --two-threads-only} as the third argument means {@code tokens,trees,import}).
  */
 public final class ImportBench {
     private ImportBench() {
     }
 
+    /** The passes, in the order they run. */
+    static final List<String> ALL_PASSES = List.of("tokens", "trees", "naive", "mapped", "import", "inline");
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/af-bench");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        List<String> passes = passes(args.length > 2 ? args[2] : null);
         Path corpus = dir.resolve("corpus-" + n);
         if (!Files.exists(corpus.resolve("ratings.csv"))) {
             long t = System.nanoTime();
@@ -59,42 +76,121 @@ public final class ImportBench {
             bytes += Files.readAllBytes(p).length;
         }
         double mb = bytes / 1e6;
-        System.out.printf(Locale.ROOT, "corpus: %d files, %.1f MB, %d cores, max heap %d MB%n", files.size(), mb,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "corpus: %d files, %.1f MB, %d cores, max heap %d MB, passes %s%n", files.size(),
+                mb, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, passes);
 
         HeapSampler heap = new HeapSampler();
         heap.start();
-        double tokens = time(() -> tokenPass(files));
-        report("parse-only, tokens", tokens, mb, files.size(), heap);
-        double trees = time(() -> treePass(files));
-        report("parse-only, trees", trees, mb, files.size(), heap);
-        double piped = time(() -> importInto(dir.resolve("bench-pipelined.afproj"), tree, true, files.size()));
-        report("import, parse and write on two threads", piped, mb, files.size(), heap);
-        boolean oneThreadToo = args.length <= 2 || !args[2].equals("--two-threads-only");
-        double inline = oneThreadToo ? time(() -> importInto(dir.resolve("bench-inline.afproj"), tree, false, files.size()))
-                : Double.NaN;
-        report("import, one thread", inline, mb, files.size(), heap);
+        Map<String, Double> times = new LinkedHashMap<>();
+        for (String pass : passes) {
+            double s = switch (pass) {
+                case "tokens" -> time(() -> tokenPass(files));
+                case "trees" -> time(() -> treePass(files));
+                case "naive" -> time(() -> naivePass(dir.resolve("bench-naive.db"), files));
+                case "mapped" -> time(() -> ImportThroughputBench.parseOnly(tree));
+                case "import" -> time(() -> importInto(dir.resolve("bench-pipelined.afproj"), tree, true, files.size()));
+                case "inline" -> time(() -> importInto(dir.resolve("bench-inline.afproj"), tree, false, files.size()));
+                default -> throw new IllegalArgumentException("unknown pass " + pass + "; passes: " + ALL_PASSES);
+            };
+            times.put(pass, s);
+            report(LABELS.get(pass), s, mb, files.size(), heap);
+        }
         heap.stop();
-        System.out.printf(Locale.ROOT, "ratio import (two threads) / parse-only tokens: %.0f%%%n", 100 * tokens / piped);
-        System.out.printf(Locale.ROOT, "ratio import (two threads) / parse-only trees:  %.0f%%%n", 100 * trees / piped);
-        System.out.printf(Locale.ROOT, "ratio import (one thread) / parse-only tokens:  %.0f%%%n", 100 * tokens / inline);
+        for (String base : List.of("tokens", "trees")) {
+            if (!times.containsKey(base)) {
+                continue;
+            }
+            for (String pass : List.of("import", "inline", "naive")) {
+                if (times.containsKey(pass)) {
+                    System.out.printf(Locale.ROOT, "ratio %s / parse-only %s: %.0f%%%n", pass, base,
+                            100 * times.get(base) / times.get(pass));
+                }
+            }
+        }
         System.out.printf(Locale.ROOT, "peak heap used over the whole run: %d MB%n", heap.peak() >> 20);
+    }
+
+    private static final Map<String, String> LABELS = Map.of(
+            "tokens", "parse-only, tokens",
+            "trees", "parse-only, trees",
+            "naive", "naive: one thread, parse + insert text",
+            "mapped", "import's parse and mapping, no writes",
+            "import", "import, parse and write on two threads",
+            "inline", "import, one thread");
+
+    /** The passes named in {@code arg} (comma-separated), or the default set. */
+    static List<String> passes(String arg) {
+        if (arg == null) {
+            return List.of("tokens", "trees", "naive", "import", "inline");
+        }
+        if (arg.equals("--two-threads-only")) {
+            return List.of("tokens", "trees", "import");
+        }
+        return List.of(arg.split(","));
     }
 
     interface Work {
         void run() throws Exception;
     }
 
+    /** What the process used during the last {@link #time} (CPU, bytes written), for the report. */
+    private static Usage lastUsage;
+
     private static double time(Work w) throws Exception {
         System.gc();
+        Usage before = Usage.now();
         long t = System.nanoTime();
         w.run();
-        return (System.nanoTime() - t) / 1e9;
+        double s = (System.nanoTime() - t) / 1e9;
+        lastUsage = Usage.now().minus(before);
+        return s;
     }
 
     private static void report(String what, double s, double mb, int n, HeapSampler heap) {
         System.out.printf(Locale.ROOT, "%-42s %7.1f s %7.1f MB/s %8.0f transcripts/s  peak heap so far %d MB%n", what, s,
                 mb / s, n / s, heap.peak() >> 20);
+        if (lastUsage != null) {
+            System.out.printf(Locale.ROOT, "    process CPU %.1f s user + %.1f s system; written %.0f MB in %d calls;"
+                    + " read %.0f MB in %d calls; load average %s%n", lastUsage.userS, lastUsage.sysS,
+                    lastUsage.written / 1e6, lastUsage.writeCalls, lastUsage.read / 1e6, lastUsage.readCalls, Usage.load());
+        }
+    }
+
+    /**
+     * CPU time and I/O of this process from /proc (Linux; zeros elsewhere): user and system CPU
+     * seconds, bytes and calls of write and read (any file, page cache included).
+     */
+    record Usage(double userS, double sysS, long written, long writeCalls, long read, long readCalls) {
+        static Usage now() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double tick = 100.0; // USER_HZ
+                Map<String, Long> io = new LinkedHashMap<>();
+                for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                    String[] kv = line.split(":\\s*");
+                    io.put(kv[0], Long.parseLong(kv[1].strip()));
+                }
+                return new Usage(Long.parseLong(f[11]) / tick, Long.parseLong(f[12]) / tick, io.get("wchar"),
+                        io.get("syscw"), io.get("rchar"), io.get("syscr"));
+            } catch (Exception e) {
+                return new Usage(0, 0, 0, 0, 0, 0);
+            }
+        }
+
+        Usage minus(Usage o) {
+            return new Usage(userS - o.userS, sysS - o.sysS, written - o.written, writeCalls - o.writeCalls,
+                    read - o.read, readCalls - o.readCalls);
+        }
+
+        static String load() {
+            try {
+                String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
+                return l[0] + " " + l[1] + " " + l[2];
+            } catch (Exception e) {
+                return "?";
+            }
+        }
     }
 
     private static long tokenPass(List<Path> files) throws Exception {
@@ -121,6 +217,52 @@ public final class ImportBench {
         }
         return nodes;
     }
+
+    /**
+     * The naive baseline: one thread reads each file into a tree and inserts every message's
+     * content into a minimal table (one prepared statement, batched per file, one transaction per
+     * {@link #NAIVE_FILES_PER_TRANSACTION} files), with the journal settings of a project (WAL,
+     * synchronous NORMAL): what SQLite costs for this text, without anything of the import.
+     */
+    private static long naivePass(Path db, List<Path> files) throws Exception {
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(Path.of(db + "-wal"));
+        Files.deleteIfExists(Path.of(db + "-shm"));
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        ObjectMapper m = new ObjectMapper();
+        long rows = 0;
+        try (Connection c = config.createConnection("jdbc:sqlite:" + db)) {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("CREATE TABLE doc(file TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL)");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO doc(file, ordinal, text) VALUES (?,?,?)")) {
+                int inTx = 0;
+                for (Path p : files) {
+                    JsonNode messages = m.readTree(p.toFile()).get("messages");
+                    String name = p.getFileName().toString();
+                    for (int i = 0; i < messages.size(); i++) {
+                        ps.setString(1, name);
+                        ps.setInt(2, i);
+                        ps.setString(3, messages.get(i).get("content").asText());
+                        ps.addBatch();
+                        rows++;
+                    }
+                    ps.executeBatch();
+                    if (++inTx == NAIVE_FILES_PER_TRANSACTION) {
+                        c.commit();
+                        inTx = 0;
+                    }
+                }
+                c.commit();
+            }
+        }
+        return rows;
+    }
+
+    static final int NAIVE_FILES_PER_TRANSACTION = 100;
 
     private static void importInto(Path project, Path tree, boolean pipelined, int expected) throws Exception {
         Files.deleteIfExists(project);

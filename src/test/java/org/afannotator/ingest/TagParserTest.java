@@ -113,4 +113,38 @@ class TagParserTest {
         assertThat(p.scratchpads()).isEmpty();
         assertThat(p.output()).isEmpty();
     }
+
+    @Test
+    void findingFromEachAngleBracketFindsWhatTheRegexFindsAnywhere() {
+        String[] pieces = {"<", ">", "/", " ", "\n", "x", "é", "👍", "<OUTPUT>", "</output>", "< think >", "</ think>",
+            "<NEXT/>", "<scratchpad_reasoning>", "< / SCRATCHPAD_REASONING >", "<rejected/>", "<request_fully_accepted>",
+            "<hidden_scratchpad", "</", "<<", "think>"};
+        java.util.Random rnd = new java.util.Random(7);
+        java.util.regex.Pattern[] patterns = {
+            java.util.regex.Pattern.compile("<\\s*(/?)\\s*(scratchpad_reasoning|hidden_scratchpad|think|output|next)\\s*(/?)\\s*>",
+                    java.util.regex.Pattern.CASE_INSENSITIVE),
+            java.util.regex.Pattern.compile("<\\s*(request_fully_accepted|rejected)\\s*/?\\s*>",
+                    java.util.regex.Pattern.CASE_INSENSITIVE)};
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = rnd.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            for (java.util.regex.Pattern pattern : patterns) {
+                for (int from = 0; from <= text.length(); from++) {
+                    java.util.regex.Matcher expected = pattern.matcher(text);
+                    java.util.regex.Matcher actual = pattern.matcher(text);
+                    boolean found = expected.find(from);
+                    assertThat(TagParser.findFrom(actual, text, from)).as("%s from %d", text, from).isEqualTo(found);
+                    if (found) {
+                        assertThat(actual.start()).isEqualTo(expected.start());
+                        assertThat(actual.end()).isEqualTo(expected.end());
+                        assertThat(actual.group(1)).isEqualTo(expected.group(1));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -68,6 +68,26 @@ public final class FxTestSupport {
         return file;
     }
 
+    /**
+     * Every paragraph of a styled document as "paragraph classes | text | length:classes ...", one
+     * string each, so two documents (or an area and a document) compare in one assertion.
+     */
+    public static List<String> paragraphs(
+            org.fxmisc.richtext.model.StyledDocument<java.util.Collection<String>, String, java.util.Collection<String>> doc) {
+        List<String> out = new ArrayList<>();
+        for (var p : doc.getParagraphs()) {
+            StringBuilder sb = new StringBuilder(String.join(",", p.getParagraphStyle())).append(" | ").append(p.getText())
+                    .append(" |");
+            for (var s : p.getStyleSpans()) {
+                if (s.getLength() > 0) {
+                    sb.append(' ').append(s.getLength()).append(':').append(String.join(",", s.getStyle()));
+                }
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
     /** Every piece of text under {@code root}: labels, buttons, text nodes, text fields, text areas. */
     public static List<String> allText(Node root) {
         List<String> out = new ArrayList<>();

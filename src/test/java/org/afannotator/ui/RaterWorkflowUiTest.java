@@ -257,4 +257,64 @@ class RaterWorkflowUiTest extends AppWindowTest {
         String open = String.join("\n", fx(() -> allText(stage.getScene().getRoot())));
         assertThat(open).contains(UiFixtures.MODEL).containsAnyOf("free_tier", "paid_tier").contains("Blinding off");
     }
+
+    @Test
+    void enterShowsTheTranscriptReadAheadExactlyAsAFreshViewShowsIt(FxRobot robot) throws Exception {
+        // Ann's own spans on every transcript (two overlapping, one over the hidden tier value), stored beforehand.
+        try (ProjectSession s = ProjectSession.open(data.resolve("default.afproj"))) {
+            Rater ann = s.raterWork().signIn("Ann");
+            for (QueueItem q : s.raterWork().queue(ann.id(), QueueStatusFilter.ALL, 0, 100)) {
+                String request = s.store().transcripts().get(q.transcriptId()).orElseThrow().segment(0).text();
+                int tag = request.indexOf("<is_free_tier_user>");
+                int tagEnd = request.indexOf("</is_free_tier_user>") + "</is_free_tier_user>".length();
+                s.raterWork().addSpan(q.transcriptId(), ann.id(), 0, tag, tagEnd, "modification_avoidance", "");
+                s.raterWork().addSpan(q.transcriptId(), ann.id(), 1, 4, 30, "training_reasoning", "");
+                s.raterWork().addSpan(q.transcriptId(), ann.id(), 1, 20, 60, "value_conflict", "");
+            }
+        }
+        launch();
+        signIn(robot, "Ann");
+        // The rater folds the user request; the next transcript opens with it folded too.
+        fxRun(() -> workspace().transcript().toggleUserRequest());
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(() -> "faking".equals(app.workspace().labelProperty().get()));
+        int hits = fx(() -> app.workspace().readAheadHits());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> app.workspace().positionProperty().get() == 1);
+        assertThat(fx(() -> app.workspace().readAheadHits())).as("shown from the read-ahead").isEqualTo(hits + 1);
+
+        List<String> shown = fx(() -> FxTestSupport.paragraphs(area().getDocument()));
+        List<String> fresh = fx(() -> {
+            var t = app.workspace().transcriptProperty().get();
+            var view = new org.afannotator.ui.workspace.TranscriptView();
+            view.show(t.segments(), app.workspace().spansProperty().get(),
+                    org.afannotator.ui.workspace.SpanStyles.slots(app.workspace().schemeProperty().get()));
+            view.toggleUserRequest();
+            return FxTestSupport.paragraphs(view.area().getDocument());
+        });
+        assertThat(shown).isEqualTo(fresh);
+        assertThat(shown.get(0)).contains("\u25B8 User request");
+        assertThat(shown.get(1)).contains("collapse");
+        assertThat(String.join("\n", shown)).contains("span-0").contains("overlap").contains("masked")
+                .doesNotContain("True</is_free").doesNotContain("False</is_free");
+        assertThat(fx(() -> area().isFolded(1))).isTrue();
+        FxTestSupport.screenshot(stage.getScene(), "workspace-after-enter-folded.png");
+
+        // Unfolded again and on to the next: the request shows, the spans are drawn.
+        fxRun(() -> workspace().transcript().toggleUserRequest());
+        robot.type(KeyCode.DIGIT2);
+        waitUntil(() -> "not_faking".equals(app.workspace().labelProperty().get()));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> app.workspace().positionProperty().get() == 2);
+        assertThat(fx(() -> area().isFolded(1))).isFalse();
+        // The queue marks the open row, and only that one.
+        assertThat(fx(() -> robot.lookup("#queue-list .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getPseudoClassStates().contains(org.afannotator.ui.workspace.RaterQueueView.OPEN_ROW))
+                .map(javafx.scene.control.ListCell::getIndex).toList())).containsExactly(2);
+        // Opened at the top, the caret at the start of the first scratchpad.
+        assertThat(fx(() -> area().firstVisibleParToAllParIndex())).isZero();
+        assertThat(fx(() -> area().getCaretPosition())).isEqualTo(start(1));
+        assertThat(fx(() -> area().getParagraph(0).getText())).isEqualTo("\u25BE User request");
+        FxTestSupport.screenshot(stage.getScene(), "workspace-after-enter.png");
+    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,10 +34,15 @@ import org.afannotator.ui.workspace.WorkspaceViewModel;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
 /**
- * Keypress to rendered view for the next transcript: a project of 100,000 transcripts; the
- * rater's queue from position 50,000 on holds transcripts with a 100 KB scratchpad and 300 of the
- * rater's spans each. The rater labels, presses Enter, and the clock runs until the next transcript
- * is laid out and drawn (first frame) and until every block has its final height (settled).
+ * Keypress to rendered view for the next transcript in a project of 100,000 transcripts, in two
+ * kinds of transcript: the worst case (a 100 KB scratchpad with 300 of the rater's spans, some
+ * overlapping; queue positions {@value #BIG_FROM} on) and a typical one (a 2-20 KB scratchpad with
+ * 2-6 spans; positions {@value #TYPICAL_FROM} on). For each kind the rater labels and presses
+ * Enter (the next transcript was read ahead) {@code runs} times, then presses J (open the next
+ * one, read from the project on the keypress) {@code runs} times (after {@code runs} unreported
+ * Enters on short transcripts, so the JIT has compiled the path); the clock runs from the keypress
+ * until the next transcript is laid out (first frame) and until the area's size stops changing
+ * (settled). Also reports the heap in use after a full GC with the project open in the workspace.
  *
  * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> org.afannotator.ui.WorkspaceBenchmark [project] [runs]};
  * the project is built on first use (a minute or two) and kept; each run works on a copy.
@@ -47,15 +51,21 @@ public final class WorkspaceBenchmark {
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final int TRANSCRIPTS = 100_000;
     static final int BIG_FROM = 50_000;
-    static final int BIG = 40;
+    static final int BIG = 110;
     static final int SPANS = 300;
     static final int PAD_BYTES = 100_000;
+    static final int TYPICAL_FROM = 60_000;
+    static final int TYPICAL = 110;
+    static final int WARM_FROM = 1_000;
     static Path project;
     static int runs;
 
     public static void main(String[] args) throws Exception {
         Path base = Path.of(args.length > 0 ? args[0] : "target/bench/workspace-100k.afproj");
-        runs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        if (runs > Math.min(BIG, TYPICAL) - 1) {
+            throw new IllegalArgumentException("at most " + (Math.min(BIG, TYPICAL) - 1) + " runs");
+        }
         if (!Files.exists(base)) {
             build(base);
         }
@@ -67,13 +77,16 @@ public final class WorkspaceBenchmark {
         Application.launch(Window.class);
     }
 
-    /** Builds the project: small transcripts, then BIG big ones placed at BIG_FROM.. in the rater's queue. */
+    /**
+     * Builds the project: small transcripts, then BIG big ones placed at BIG_FROM.. and TYPICAL
+     * typical ones at TYPICAL_FROM.. in the rater's queue, each with spans of the rater's own.
+     */
     static void build(Path path) {
         long t0 = System.nanoTime();
         try (ProjectStore store = ProjectStore.create(path)) {
             Random rnd = new Random(7);
             List<Transcript> batch = new ArrayList<>();
-            for (int i = 0; i < TRANSCRIPTS - BIG; i++) {
+            for (int i = 0; i < TRANSCRIPTS - BIG - TYPICAL; i++) {
                 batch.add(transcript(String.format("s%06d", i), prose(rnd, 1_500), rnd));
                 if (batch.size() == 5_000) {
                     store.transcripts().insertAll(batch);
@@ -86,12 +99,20 @@ public final class WorkspaceBenchmark {
                 big.add(id);
                 batch.add(transcript(id, prose(rnd, PAD_BYTES), rnd));
             }
+            List<String> typical = new ArrayList<>();
+            for (int i = 0; i < TYPICAL; i++) {
+                String id = String.format("t%03d", i);
+                typical.add(id);
+                batch.add(transcript(id, prose(rnd, 2_000 + rnd.nextInt(18_001)), rnd));
+            }
             store.transcripts().insertAll(batch);
             RaterWorkService service = new RaterWorkService(store, Clock.systemUTC());
             Rater r = service.signIn("Bench");
             List<String> queue = new ArrayList<>(store.assignments().queue(r.id()));
             queue.removeAll(big);
+            queue.removeAll(typical);
             queue.addAll(BIG_FROM, big);
+            queue.addAll(TYPICAL_FROM, typical);
             store.assignments().replaceQueue(r.id(), queue);
             LabelScheme scheme = store.settings().labelScheme();
             store.inTransaction(c -> {
@@ -102,6 +123,16 @@ public final class WorkspaceBenchmark {
                         int start = (int) ((long) k * (pad.length() - 200) / SPANS);
                         int end = start + 40 + (k % 7) * 30;
                         String tag = scheme.tags().get(k % scheme.tags().size()).code();
+                        store.spans().add(c, new Span(0, id, r.id(), 1, start, end, tag, pad.substring(start, end), ""));
+                    }
+                }
+                for (String id : typical) {
+                    String pad = store.transcripts().get(id).orElseThrow().segment(1).text();
+                    int n = 2 + rnd.nextInt(5);
+                    for (int k = 0; k < n; k++) {
+                        int start = rnd.nextInt(pad.length() - 400);
+                        int end = start + 40 + rnd.nextInt(300);
+                        String tag = scheme.tags().get(rnd.nextInt(scheme.tags().size())).code();
                         store.spans().add(c, new Span(0, id, r.id(), 1, start, end, tag, pad.substring(start, end), ""));
                     }
                 }
@@ -146,22 +177,51 @@ public final class WorkspaceBenchmark {
         return sb.toString();
     }
 
+    /** One series of keypresses: the key, pressed {@code runs} times from queue position {@code from}. */
+    record Phase(String name, int from, KeyCode key) {
+    }
+
+    /** What one series measured, in ms per keypress. */
+    static final class Series {
+        final List<Double> loaded = new ArrayList<>();
+        final List<Double> firstFrame = new ArrayList<>();
+        final List<Double> settled = new ArrayList<>();
+        final List<Double> fxCpu = new ArrayList<>();
+        final List<Double> fxCpuBeforePulse = new ArrayList<>();
+        final List<Double> fxCpuPulse = new ArrayList<>();
+        int readAheadHits;
+        /** Keypresses whose first frame included a layout of the queue list. */
+        int queueLaidOut;
+        String shown = "";
+    }
+
     /** The window under test; a nested class because {@code java} cannot start an Application main here. */
     public static final class Window extends Application {
         private final FxUiExecutor executor = new FxUiExecutor();
-        private final List<Double> firstFrame = new ArrayList<>();
-        private final List<Double> settled = new ArrayList<>();
-        private final List<Double> loaded = new ArrayList<>();
-        private final List<Double> fxCpu = new ArrayList<>();
-        private long pressedCpu;
+        private final List<Phase> phases = List.of(
+                // Unreported: the same Enter path on short transcripts first, so the JIT has compiled it.
+                new Phase("warm-up (1.5 KB scratchpad, no spans), Enter (read ahead)", WARM_FROM, KeyCode.ENTER),
+                new Phase("worst case (100 KB scratchpad, 300 spans), Enter (read ahead)", BIG_FROM, KeyCode.ENTER),
+                new Phase("typical (2-20 KB scratchpad, 2-6 spans), Enter (read ahead)", TYPICAL_FROM, KeyCode.ENTER),
+                new Phase("worst case (100 KB scratchpad, 300 spans), J (read on the keypress)", BIG_FROM, KeyCode.J),
+                new Phase("typical (2-20 KB scratchpad, 2-6 spans), J (read on the keypress)", TYPICAL_FROM, KeyCode.J));
+        private final List<Series> results = new ArrayList<>();
+        private int phase = -1;
+        private Series series;
         private Scene scene;
         private WorkspaceViewModel vm;
         private WorkspaceView view;
         private long pressedAt;
+        private long pressedCpu;
+        private long preCpu;
         private int pulsesStable;
         private double lastHeight;
         private boolean waitingFirstFrame;
         private boolean waitingSettle;
+        private boolean queueLayoutInFrame;
+        private long settledAt;
+        private int hitsAtPhaseStart;
+        private String heapOpened = "";
 
         @Override
         public void start(Stage stage) {
@@ -182,46 +242,78 @@ public final class WorkspaceBenchmark {
                 stage.setTitle("AF Annotator workspace benchmark");
                 stage.show();
                 queue.setFilter(QueueStatusFilter.ALL);
+                scene.addPreLayoutPulseListener(() -> {
+                    if (waitingFirstFrame) {
+                        preCpu = THREADS.getCurrentThreadCpuTime();
+                    }
+                });
                 scene.addPostLayoutPulseListener(this::afterPulse);
+                view.queue().list().needsLayoutProperty().addListener((obs, was, now) -> {
+                    if (was && !now && waitingFirstFrame) {
+                        queueLayoutInFrame = true;
+                    }
+                });
                 vm.setAfterOpen(this::opened);
-                vm.start(BIG_FROM);
+                nextPhase();
             }, e -> {
                 e.printStackTrace();
                 Platform.exit();
             });
         }
 
-        private int opens;
+        private void nextPhase() {
+            phase++;
+            if (phase == phases.size()) {
+                report();
+                Platform.exit();
+                return;
+            }
+            series = new Series();
+            results.add(series);
+            pressedAt = 0;
+            if (phase == 0) {
+                vm.start(phases.get(0).from());
+            } else {
+                vm.open(phases.get(phase).from());
+            }
+        }
 
         private void opened() {
-            opens++;
             if (pressedAt != 0) {
-                loaded.add((System.nanoTime() - pressedAt) / 1e6);
+                series.loaded.add((System.nanoTime() - pressedAt) / 1e6);
                 waitingFirstFrame = true;
                 waitingSettle = true;
                 pulsesStable = 0;
                 lastHeight = -1;
-            } else if (vm.positionProperty().get() == BIG_FROM) {
-                // Warm-up transcript shown: start the runs once it has settled.
-                Platform.runLater(() -> new Thread(this::warmThenRun, "bench-driver").start());
+                preCpu = 0;
+                queueLayoutInFrame = false;
+            } else if (vm.positionProperty().get() == phases.get(phase).from()) {
+                // First transcript of the series shown: start once it has settled and the next is read ahead.
+                hitsAtPhaseStart = vm.readAheadHits();
+                new Thread(() -> {
+                    sleep(phase == 0 ? 3000 : 1000);
+                    if (phase == 0) {
+                        heapOpened = heap();
+                        sleep(500);
+                    }
+                    Platform.runLater(this::press);
+                }, "bench-driver").start();
             }
         }
 
-        private void warmThenRun() {
-            sleep(1500);
-            Platform.runLater(this::press);
-        }
-
         private void press() {
-            vm.chooseLabel("faking");
-            // Let the label's write finish so only the Enter path is timed.
+            KeyCode key = phases.get(phase).key();
+            if (key == KeyCode.ENTER) {
+                vm.chooseLabel("faking");
+            }
+            // Let the label's write (and the read ahead) finish so only the keypress is timed.
             new Thread(() -> {
                 sleep(300);
                 Platform.runLater(() -> {
                     pressedAt = System.nanoTime();
-                pressedCpu = THREADS.getCurrentThreadCpuTime();
+                    pressedCpu = THREADS.getCurrentThreadCpuTime();
                     var target = scene.getFocusOwner() != null ? scene.getFocusOwner() : view;
-                    Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+                    Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
                 });
             }, "bench-press").start();
         }
@@ -232,8 +324,17 @@ public final class WorkspaceBenchmark {
             }
             if (waitingFirstFrame) {
                 waitingFirstFrame = false;
-                firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
-                fxCpu.add((THREADS.getCurrentThreadCpuTime() - pressedCpu) / 1e6);
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                if (queueLayoutInFrame) {
+                    series.queueLaidOut++;
+                }
+                queueLayoutInFrame = false;
+                series.firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
+                series.fxCpu.add((cpu - pressedCpu) / 1e6);
+                if (preCpu != 0) {
+                    series.fxCpuBeforePulse.add((preCpu - pressedCpu) / 1e6);
+                    series.fxCpuPulse.add((cpu - preCpu) / 1e6);
+                }
             }
             if (waitingSettle) {
                 StyleClassedTextArea pad = view.transcript().area();
@@ -247,10 +348,12 @@ public final class WorkspaceBenchmark {
                 }
                 if (pulsesStable >= 3) {
                     waitingSettle = false;
-                    settled.add((settledAt - pressedAt) / 1e6);
-                    if (settled.size() >= runs || vm.positionProperty().get() >= BIG_FROM + BIG - 1) {
-                        report();
-                        Platform.exit();
+                    series.settled.add((settledAt - pressedAt) / 1e6);
+                    if (series.settled.size() >= runs) {
+                        series.readAheadHits = vm.readAheadHits() - hitsAtPhaseStart;
+                        series.shown = "last shown: scratchpad " + vm.transcriptProperty().get().segment(1).text().shown().length()
+                                + " chars, " + vm.spansProperty().get().size() + " spans";
+                        nextPhase();
                         return;
                     }
                     press();
@@ -261,18 +364,44 @@ public final class WorkspaceBenchmark {
             }
         }
 
-        private long settledAt;
-
         private void report() {
-            System.out.println("runs " + settled.size() + " (pad chars " + vm.transcriptProperty().get().segment(1).text().shown().length()
-                    + ", spans " + vm.spansProperty().get().size() + ")");
-            System.out.println("read ahead used " + vm.readAheadHits() + " times");
-            System.out.println("keypress -> data loaded (ms): " + stats(loaded));
-            System.out.println("keypress -> first frame (ms): " + stats(firstFrame));
-            System.out.println("keypress -> settled (ms):     " + stats(settled));
-            System.out.println("FX thread CPU, keypress -> first frame (ms): " + stats(fxCpu));
-            System.out.println("load average at the end: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
-                    + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+            System.out.println("runs per series " + runs + "; load average at the end: "
+                    + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores");
+            for (int i = 1; i < phases.size(); i++) {
+                Series r = results.get(i);
+                System.out.println();
+                System.out.println("== " + phases.get(i).name() + " (" + r.shown + "; read ahead used " + r.readAheadHits + " times)");
+                System.out.println("keypress -> data loaded (ms):  " + stats(r.loaded));
+                System.out.println("keypress -> first frame (ms):  " + stats(r.firstFrame));
+                System.out.println("keypress -> settled (ms):      " + stats(r.settled));
+                System.out.println("FX-thread CPU, keypress -> first frame (ms): " + stats(r.fxCpu));
+                System.out.println("  of which before the layout pulse (ms):     " + stats(r.fxCpuBeforePulse));
+                System.out.println("  of which the CSS + layout pulse (ms):      " + stats(r.fxCpuPulse));
+                System.out.println("queue list laid out before the first frame on " + r.queueLaidOut + " of " + r.firstFrame.size()
+                        + " keypresses");
+            }
+            System.out.println();
+            System.out.println("heap after full GC, workspace open on the first transcript: " + heapOpened);
+            System.out.println("heap after full GC, after all series:                        " + heap());
+        }
+
+        /** Heap in use after a full GC (the workspace and the open project are what is live). */
+        static String heap() {
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                sleep(200);
+            }
+            var mem = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            String rss = "";
+            try {
+                rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                        .findFirst().map(l -> ", process RSS " + l.replaceAll("[^0-9]", "") + " kB").orElse("");
+            } catch (java.io.IOException e) {
+                rss = "";
+            }
+            return String.format("%.1f MB used (heap committed %.0f MB, max %.0f MB)%s", mem.getUsed() / 1e6,
+                    mem.getCommitted() / 1e6, mem.getMax() / 1e6, rss);
         }
 
         static String stats(List<Double> xs) {
@@ -280,9 +409,13 @@ public final class WorkspaceBenchmark {
             if (a.length == 0) {
                 return "n/a";
             }
-            return String.format("median %.0f, p90 %.0f, min %.0f, max %.0f", a[a.length / 2],
-                    a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.9) - 1)], a[0], a[a.length - 1]) + " " + Arrays.toString(
-                            Arrays.stream(a).mapToLong(Math::round).toArray());
+            return String.format("median %.1f, p90 %.1f, p99 %.1f, min %.1f, max %.1f (n=%d)", a[a.length / 2],
+                    rank(a, 0.90), rank(a, 0.99), a[0], a[a.length - 1], a.length);
+        }
+
+        /** Nearest-rank percentile. */
+        static double rank(double[] sorted, double p) {
+            return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1))];
         }
     }
 

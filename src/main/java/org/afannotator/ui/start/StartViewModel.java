@@ -1,10 +1,13 @@
 package org.afannotator.ui.start;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -79,7 +82,7 @@ public final class StartViewModel {
         return project;
     }
 
-    /** "12 transcripts · 3 raters · 40 annotations". */
+    /** "12 transcripts · 3 raters · 40 annotations" (see {@link #projectLine}). */
     public ReadOnlyStringProperty projectInfoProperty() {
         return projectInfo;
     }
@@ -194,7 +197,34 @@ public final class StartViewModel {
 
     // ---- internals ----
 
-    private record Loaded(ProjectSummary summary, List<String> raters, boolean blinding, String lastRater) {
+    private record Loaded(ProjectSummary summary, List<String> raters, Map<RaterRole, Long> roles, boolean blinding,
+            String lastRater) {
+    }
+
+    /**
+     * "35 transcripts · 3 raters · 1 imported label set · 106 annotations": people by role, so that a
+     * published label set imported as an EXTERNAL rater is not counted as one of the project's raters.
+     */
+    static String projectLine(ProjectSummary s, Map<RaterRole, Long> roles) {
+        StringBuilder b = new StringBuilder().append(s.transcripts()).append(" transcripts");
+        b.append(" \u00b7 ").append(plural(roles.getOrDefault(RaterRole.RATER, 0L), "rater", "raters"));
+        long adjudicators = roles.getOrDefault(RaterRole.ADJUDICATOR, 0L);
+        long researchers = roles.getOrDefault(RaterRole.RESEARCHER, 0L);
+        long external = roles.getOrDefault(RaterRole.EXTERNAL, 0L);
+        if (adjudicators > 0) {
+            b.append(" \u00b7 ").append(plural(adjudicators, "adjudicator", "adjudicators"));
+        }
+        if (researchers > 0) {
+            b.append(" \u00b7 ").append(plural(researchers, "researcher", "researchers"));
+        }
+        if (external > 0) {
+            b.append(" \u00b7 ").append(plural(external, "imported label set", "imported label sets"));
+        }
+        return b.append(" \u00b7 ").append(s.annotations()).append(" annotations").toString();
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private record Opened(RecentProjects recent, ProjectSession session, Loaded loaded) {
@@ -209,8 +239,11 @@ public final class StartViewModel {
     }
 
     private static Loaded load(ProjectSession s, RecentProjects r) {
-        return new Loaded(s.summary(), s.raterWork().raters().stream().filter(x -> x.role() == RaterRole.RATER)
-                .map(Rater::name).toList(), s.raterWork().blinding(),
+        List<Rater> all = s.raterWork().raters();
+        return new Loaded(s.summary(), all.stream().filter(x -> x.role() == RaterRole.RATER).map(Rater::name).toList(),
+                all.stream().collect(Collectors.groupingBy(Rater::role, () -> new EnumMap<>(RaterRole.class),
+                        Collectors.counting())),
+                s.raterWork().blinding(),
                 r == null ? null : r.lastRater(s.path()).orElse(null));
     }
 
@@ -232,8 +265,7 @@ public final class StartViewModel {
         session.set(o.session());
         project.set(o.session().path());
         ProjectSummary s = o.loaded().summary();
-        projectInfo.set(s.transcripts() + " transcripts \u00b7 " + s.raters() + " raters \u00b7 "
-                + s.annotations() + " annotations");
+        projectInfo.set(projectLine(s, o.loaded().roles()));
         raters.setAll(o.loaded().raters());
         blinding.set(o.loaded().blinding());
         if (o.loaded().lastRater() != null) {

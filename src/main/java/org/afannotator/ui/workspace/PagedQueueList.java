@@ -57,20 +57,30 @@ public final class PagedQueueList extends ObservableListBase<QueueItem> {
         return pages.size();
     }
 
-    /** A page arrived: rows {@code page * PAGE ...} now show their items. */
+    /** A page arrived: rows {@code page * PAGE ...} now show their items (an update for each row that changed). */
     public void pageLoaded(int page, List<QueueItem> items) {
         if (!requested.contains(page)) {
             return; // from before a reset
         }
-        pages.put(page, List.copyOf(items));
+        List<QueueItem> before = pages.put(page, List.copyOf(items));
         int from = page * PAGE;
         int to = Math.min(size, from + items.size());
         if (to > from) {
-            beginChange();
+            // A page read again after a save differs in a row or two: only those are redrawn.
+            boolean changed = false;
             for (int i = from; i < to; i++) {
-                nextUpdate(i);
+                int k = i - from;
+                if (before == null || k >= before.size() || !before.get(k).equals(items.get(k))) {
+                    if (!changed) {
+                        beginChange();
+                        changed = true;
+                    }
+                    nextUpdate(i);
+                }
             }
-            endChange();
+            if (changed) {
+                endChange();
+            }
         }
     }
 

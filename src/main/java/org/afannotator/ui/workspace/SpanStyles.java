@@ -1,11 +1,14 @@
 package org.afannotator.ui.workspace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.afannotator.app.ShownText.Range;
+import org.afannotator.domain.LabelScheme;
+import org.afannotator.domain.SchemeEntry;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
@@ -20,6 +23,16 @@ public final class SpanStyles {
     public static final int SLOTS = 9;
 
     private SpanStyles() {
+    }
+
+    /** Each tag's colour slot: its place in the scheme's tag list (the palette shows the same colours). */
+    public static Map<String, Integer> slots(LabelScheme scheme) {
+        Map<String, Integer> out = new HashMap<>();
+        List<SchemeEntry> tags = scheme.tags();
+        for (int i = 0; i < tags.size(); i++) {
+            out.put(tags.get(i).code(), i);
+        }
+        return Map.copyOf(out);
     }
 
     public static StyleSpans<Collection<String>> compute(int length, List<ShownSpan> spans, Map<String, Integer> slotOfTag,

@@ -1,8 +1,6 @@
 package org.afannotator.ui.workspace;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +15,6 @@ import org.afannotator.domain.SegmentKind;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CharacterHit;
 import org.fxmisc.richtext.StyleClassedTextArea;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
-import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpans;
 
 /**
@@ -36,11 +31,12 @@ public final class TranscriptView extends StackPane {
     static final String CLOSED = "\u25B8 ";
 
     private final StyleClassedTextArea area = new StyleClassedTextArea();
-    private final Map<Integer, ShownSegment> segments = new LinkedHashMap<>();
+    private TranscriptDocument document;
+    private Map<Integer, ShownSegment> segments = Map.of();
     /** Area offset where each block's text starts. */
-    private final Map<Integer, Integer> starts = new LinkedHashMap<>();
+    private Map<Integer, Integer> starts = Map.of();
     /** Paragraph index of each block's heading and of its last line. */
-    private final Map<Integer, int[]> paragraphs = new LinkedHashMap<>();
+    private Map<Integer, int[]> paragraphs = Map.of();
     private Map<String, Integer> slotOfTag = Map.of();
     private List<ShownSpan> spans = List.of();
     private long selectedSpanId = -1;
@@ -62,60 +58,31 @@ public final class TranscriptView extends StackPane {
 
     /** Shows a new transcript; {@code slots} gives each tag's colour slot. */
     public void show(List<ShownSegment> shown, List<ShownSpan> shownSpans, Map<String, Integer> slots) {
-        segments.clear();
-        starts.clear();
-        paragraphs.clear();
-        slotOfTag = Map.copyOf(slots);
-        spans = List.copyOf(shownSpans);
+        show(TranscriptDocument.build(shown, shownSpans, slots));
+    }
+
+    /**
+     * Shows a transcript laid out beforehand (possibly on a worker thread): the area's content is
+     * replaced by the prepared document, no span is selected, and the user request is folded if
+     * the rater folded it.
+     */
+    public void show(TranscriptDocument prepared) {
+        document = prepared;
+        segments = prepared.segments();
+        starts = prepared.starts();
+        paragraphs = prepared.paragraphs();
+        slotOfTag = prepared.slots();
+        spans = prepared.spans();
         selectedSpanId = -1;
-        Map<Integer, String> headings = headings(shown);
-        ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> doc =
-                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
-        int offset = 0;
-        int paragraph = 0;
-        boolean first = true;
-        for (ShownSegment seg : shown) {
-            segments.put(seg.ordinal(), seg);
-            if (!first) {
-                doc.addParagraph("", List.of(), List.of("gap"));
-                offset += 1;
-                paragraph++;
-            }
-            first = false;
-            String heading = (seg.kind() == SegmentKind.USER_INPUT || seg.kind() == SegmentKind.SYSTEM
-                    ? (isOpen(seg) ? OPEN : CLOSED) : "") + headings.get(seg.ordinal());
-            doc.addParagraph(heading, List.of("heading-text"), List.of("heading"));
-            int headingParagraph = paragraph;
-            offset += heading.length() + 1;
-            paragraph++;
-            starts.put(seg.ordinal(), offset);
-            String text = seg.text().shown();
-            StyleSpans<Collection<String>> styles = styles(seg);
-            String box = boxClass(seg.kind());
-            int lineStart = 0;
-            while (true) {
-                int nl = text.indexOf('\n', lineStart);
-                int lineEnd = nl < 0 ? text.length() : nl;
-                if (lineEnd > lineStart) {
-                    doc.addParagraph(text.substring(lineStart, lineEnd), styles.subView(lineStart, lineEnd), List.of(box));
-                } else {
-                    doc.addParagraph("", List.of(), List.of(box));
-                }
-                paragraph++;
-                if (nl < 0) {
-                    break;
-                }
-                lineStart = nl + 1;
-            }
-            offset += text.length() + 1;
-            paragraphs.put(seg.ordinal(), new int[] {headingParagraph, paragraph - 1});
+        area.replace(0, area.getLength(), prepared.document());
+        if (!userRequestOpen) {
+            // Documents are built with the user request open.
+            segments.values().stream().filter(seg -> seg.kind() == SegmentKind.USER_INPUT).findFirst()
+                    .ifPresent(seg -> setUserRequestHeading(seg.ordinal()));
         }
-        ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> built = doc.build();
-        area.replace(0, area.getLength(), built);
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
-        area.requestFollowCaret();
-        for (ShownSegment seg : shown) {
+        for (ShownSegment seg : segments.values()) {
             if (!isOpen(seg)) {
                 fold(seg.ordinal());
             }
@@ -123,8 +90,16 @@ public final class TranscriptView extends StackPane {
         area.showParagraphAtTop(0);
     }
 
+    /** The document last shown (its spans as shown then; later span changes restyle the area). */
+    public TranscriptDocument document() {
+        return document;
+    }
+
     /** Redraws the highlights after spans changed. */
     public void setSpans(List<ShownSpan> shownSpans, long selectedId) {
+        if (selectedId == selectedSpanId && shownSpans.equals(spans)) {
+            return;
+        }
         spans = List.copyOf(shownSpans);
         selectedSpanId = selectedId;
         for (ShownSegment seg : segments.values()) {
@@ -212,9 +187,7 @@ public final class TranscriptView extends StackPane {
         segments.values().stream().filter(s -> s.kind() == SegmentKind.USER_INPUT).findFirst().ifPresent(seg -> {
             userRequestOpen = !userRequestOpen;
             int[] p = paragraphs.get(seg.ordinal());
-            int headingStart = area.getAbsolutePosition(p[0], 0);
-            area.replace(headingStart, headingStart + 1, userRequestOpen ? OPEN.substring(0, 1) : CLOSED.substring(0, 1),
-                    List.of("heading-text"));
+            setUserRequestHeading(seg.ordinal());
             if (userRequestOpen) {
                 area.unfoldParagraphs(p[0]);
             } else {
@@ -225,6 +198,13 @@ public final class TranscriptView extends StackPane {
 
     public boolean isUserRequestOpen() {
         return userRequestOpen;
+    }
+
+    /** The user request's heading marker: open or folded. */
+    private void setUserRequestHeading(int ordinal) {
+        int headingStart = area.getAbsolutePosition(paragraphs.get(ordinal)[0], 0);
+        area.replace(headingStart, headingStart + 1, userRequestOpen ? OPEN.substring(0, 1) : CLOSED.substring(0, 1),
+                List.of("heading-text"));
     }
 
     private boolean isOpen(ShownSegment seg) {
@@ -278,42 +258,7 @@ public final class TranscriptView extends StackPane {
     }
 
     private StyleSpans<Collection<String>> styles(ShownSegment seg) {
-        int ordinal = seg.ordinal();
-        List<ShownSpan> mine = new ArrayList<>();
-        for (ShownSpan s : spans) {
-            if (s.segmentOrdinal() == ordinal) {
-                mine.add(s);
-            }
-        }
-        return SpanStyles.compute(seg.text().shown().length(), mine, slotOfTag, selectedSpanId, seg.text().masks());
-    }
-
-    /** "User request", "Scratchpad 2 of 3", "Final output": each block says what it is and where. */
-    static Map<Integer, String> headings(List<ShownSegment> shown) {
-        Map<Integer, String> out = new LinkedHashMap<>();
-        long pads = shown.stream().filter(s -> s.kind() == SegmentKind.SCRATCHPAD).count();
-        long outputs = shown.stream().filter(s -> s.kind() == SegmentKind.OUTPUT).count();
-        int pad = 0;
-        int output = 0;
-        for (ShownSegment s : shown) {
-            String h = switch (s.kind()) {
-                case SYSTEM -> "System prompt";
-                case USER_INPUT -> "User request";
-                case SCRATCHPAD -> pads > 1 ? "Scratchpad " + (++pad) + " of " + pads : "Scratchpad";
-                case OUTPUT -> outputs > 1 ? "Final output " + (++output) + " of " + outputs : "Final output";
-                case OTHER -> "Other";
-            };
-            out.put(s.ordinal(), h);
-        }
-        return out;
-    }
-
-    private static String boxClass(SegmentKind kind) {
-        return switch (kind) {
-            case USER_INPUT, SYSTEM -> "segment-box-user";
-            case SCRATCHPAD -> "segment-box-scratchpad";
-            default -> "segment-box-output";
-        };
+        return TranscriptDocument.styles(seg, spans, slotOfTag, selectedSpanId);
     }
 
     /** A piece of shown text in one block (start == end: a caret). */

@@ -1,10 +1,7 @@
 package org.afannotator.ui.workspace;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -231,16 +228,12 @@ public final class WorkspaceView extends BorderPane {
         }
     }
 
-    private Map<String, Integer> slots() {
-        List<SchemeEntry> tags = vm.schemeProperty().get().tags();
-        return IntStream.range(0, tags.size()).boxed().collect(Collectors.toMap(i -> tags.get(i).code(), i -> i));
-    }
-
     private void showTranscript(RaterTranscript t) {
         if (t == null) {
             return;
         }
-        transcript.show(t.segments(), vm.spansProperty().get(), slots());
+        // Laid out on the worker with the read (or, if stale, just now): only the swap is left.
+        transcript.show(vm.document());
         if (t.blinded()) {
             meta.setVisible(false);
             meta.setText("");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -84,6 +85,7 @@ public final class WorkspaceViewModel {
     private int readAheadHits;
     private Prefetched prefetched;
     private Left restoreOnShow;
+    private TranscriptDocument document;
 
     public WorkspaceViewModel(UiExecutor executor, RaterWorkService service, Rater rater, LongSupplier millis) {
         this.executor = executor;
@@ -183,6 +185,14 @@ public final class WorkspaceViewModel {
     /** How many times Enter showed a transcript read ahead (for the benchmark). */
     public int readAheadHits() {
         return readAheadHits;
+    }
+
+    /**
+     * The shown transcript laid out for the transcript view, with its spans as they were when it
+     * was opened (built on the worker with the read; rebuilt here if it no longer matches).
+     */
+    public TranscriptDocument document() {
+        return document;
     }
 
     /** The stored annotation as last written (or loaded). */
@@ -422,7 +432,9 @@ public final class WorkspaceViewModel {
         return service.queue(rater.id(), QueueStatusFilter.ALL, 0, 1).stream().findFirst();
     }
 
-    private void show(RaterTranscript t, int pos) {
+    private void show(Loaded loaded) {
+        RaterTranscript t = loaded.transcript();
+        int pos = loaded.position();
         shows++;
         prefetched = null;
         undo.clear();
@@ -435,10 +447,14 @@ public final class WorkspaceViewModel {
         openedAt = millis.getAsLong();
         position.set(pos);
         allDone.set(false);
-        selectedSpan.set(-1L);
         setFields(saved);
+        List<ShownSpan> shownSpans = shown(t, storedSpans);
+        document = TranscriptDocument.reuseOrBuild(loaded.document(), t.segments(), shownSpans, SpanStyles.slots(scheme.get()));
+        // The view lays out the new transcript from the document, spans drawn and none selected,
+        // so the span and selection changes that follow leave it as it is.
         transcript.set(t);
-        spans.set(shown(t, storedSpans));
+        spans.set(document.spans());
+        selectedSpan.set(-1L);
         int total = progress.get().total();
         title.set("Transcript " + (pos + 1) + (total > 0 ? " of " + total : "")
                 + (t.blinded() ? "" : "  \u00b7  " + t.transcriptId()));
@@ -464,7 +480,7 @@ public final class WorkspaceViewModel {
         if (ready != null && ready.shownAt() == shows) {
             // Read while the rater was busy with this one; the save queued above still runs first.
             readAheadHits++;
-            show(ready.loaded().transcript(), ready.loaded().position());
+            show(ready.loaded());
             return;
         }
         loadAndShow(() -> service.nextOpen(rater.id(), from).or(() -> service.nextOpen(rater.id(), 0)), () -> {
@@ -473,7 +489,14 @@ public final class WorkspaceViewModel {
         });
     }
 
-    private record Loaded(int position, RaterTranscript transcript) {
+    /** A transcript read from the project and laid out for the view (both on the worker). */
+    private record Loaded(int position, RaterTranscript transcript, TranscriptDocument document) {
+    }
+
+    /** Reads the transcript at queue item {@code q} and lays it out; runs on the worker. */
+    private Loaded load(QueueItem q, Map<String, Integer> slots) {
+        RaterTranscript t = service.load(q.transcriptId(), rater.id());
+        return new Loaded(q.position(), t, TranscriptDocument.build(t.segments(), shown(t, t.spans()), slots));
     }
 
     /** The next open transcript, read ahead after show number {@code shownAt}. */
@@ -481,14 +504,15 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Reads the next open transcript ahead, so Enter shows it without waiting on the project. Only
-     * this window changes this rater's annotations, and only the open transcript, so what was read
-     * stays true until the rater moves on.
+     * Reads the next open transcript ahead and lays it out, so Enter shows it without waiting on
+     * the project or building its styled text. Only this window changes this rater's annotations,
+     * and only the open transcript, so what was read stays true until the rater moves on; any
+     * other move drops it (each show reads ahead afresh, after the writes queued before it).
      */
     private void prefetchNext(int pos) {
         int at = shows;
-        executor.submit(p -> service.nextOpen(rater.id(), pos + 1)
-                        .map(q -> new Loaded(q.position(), service.load(q.transcriptId(), rater.id()))),
+        Map<String, Integer> slots = SpanStyles.slots(scheme.get());
+        executor.submit(p -> service.nextOpen(rater.id(), pos + 1).map(q -> load(q, slots)),
                 next -> {
                     if (at == shows && next.isPresent()) {
                         prefetched = new Prefetched(at, next.get());
@@ -498,10 +522,11 @@ public final class WorkspaceViewModel {
 
     private void loadAndShow(java.util.function.Supplier<Optional<QueueItem>> which, Runnable whenNone) {
         busy.set(true);
-        executor.submit(p -> which.get().map(q -> new Loaded(q.position(), service.load(q.transcriptId(), rater.id()))),
+        Map<String, Integer> slots = SpanStyles.slots(scheme.get());
+        executor.submit(p -> which.get().map(q -> load(q, slots)),
                 loaded -> {
                     busy.set(false);
-                    loaded.ifPresentOrElse(l -> show(l.transcript(), l.position()), whenNone);
+                    loaded.ifPresentOrElse(this::show, whenNone);
                 }, this::failed);
     }
 

@@ -51,6 +51,30 @@ class StartViewModelTest {
     }
 
     @Test
+    void projectLineCountsImportedLabelSetsApartFromRaters() {
+        String before = System.getProperty("afannotator.data");
+        System.setProperty("afannotator.data", dir.resolve("data").toString());
+        try {
+            StartViewModel vm = new StartViewModel(new SyncUiExecutor(),
+                    () -> RecentProjects.load(dir.resolve("recent.json")), ProjectSession::openDefault,
+                    ProjectSession::open, ProjectSession::create);
+            vm.init();
+            // The sample project: Amara, Ben and Chen rate; the published human labels come in as one
+            // EXTERNAL rater, which the picker does not offer and the project line must not call a rater.
+            assertThat(vm.raters()).containsExactlyInAnyOrder("Amara", "Ben", "Chen");
+            assertThat(vm.projectInfoProperty().get())
+                    .isEqualTo("35 transcripts \u00b7 3 raters \u00b7 1 imported label set \u00b7 106 annotations");
+            vm.sessionProperty().get().close();
+        } finally {
+            if (before == null) {
+                System.clearProperty("afannotator.data");
+            } else {
+                System.setProperty("afannotator.data", before);
+            }
+        }
+    }
+
+    @Test
     void signingInHandsOnTheProjectAndRemembersTheRater() {
         StartViewModel vm = vm();
         vm.init();

@@ -257,4 +257,61 @@ class WorkspaceViewModelTest {
         // label, submit's save, and the next read-ahead: no load waits between Enter and the view.
         assertThat(((SyncUiExecutor) executor()).jobs() - jobs).isEqualTo(3);
     }
+
+    @Test
+    void enterShowsTheTranscriptLaidOutWithTheReadAheadAsAFreshOpenLaysItOut() {
+        // The rater's spans on the next transcript, one over the hidden tier value, stored before the window reads it.
+        String next = service.queue(ann.id(), QueueStatusFilter.ALL, 1, 1).get(0).transcriptId();
+        String request = store.transcripts().get(next).orElseThrow().segment(0).text();
+        int tag = request.indexOf("<is_free_tier_user>");
+        int tagEnd = request.indexOf("</is_free_tier_user>") + "</is_free_tier_user>".length();
+        service.addSpan(next, ann.id(), 0, tag, tagEnd, "modification_avoidance", "");
+        service.addSpan(next, ann.id(), 1, 4, 30, "training_reasoning", "");
+        service.addSpan(next, ann.id(), 1, 20, 60, "value_conflict", "");
+        WorkspaceViewModel other = new WorkspaceViewModel(sync, service, ann, now::get);
+        other.start();
+        other.chooseLabel("faking");
+        other.submit();
+
+        assertThat(other.transcriptProperty().get().transcriptId()).isEqualTo(next);
+        assertThat(other.readAheadHits()).isEqualTo(1);
+        TranscriptDocument shown = other.document();
+        var t = service.load(next, ann.id());
+        TranscriptDocument fresh = TranscriptDocument.build(t.segments(), WorkspaceViewModel.shown(t, t.spans()),
+                SpanStyles.slots(service.labelScheme()));
+        assertThat(TranscriptDocumentTest.dump(shown.document())).isEqualTo(TranscriptDocumentTest.dump(fresh.document()));
+        assertThat(shown.spans()).isEqualTo(other.spansProperty().get()).hasSize(3);
+        // Blinded: the span over the tier tag covers the mask; the value is in no document.
+        ShownSpan onTag = shown.spans().stream().filter(s -> s.segmentOrdinal() == 0).findFirst().orElseThrow();
+        assertThat(t.segment(0).text().shown().substring(onTag.start(), onTag.end()))
+                .isEqualTo("<is_free_tier_user>" + ShownText.MASK + "</is_free_tier_user>");
+        assertThat(shown.document().getText()).doesNotContain("True</is_free").doesNotContain("False</is_free");
+        assertThat(TranscriptDocumentTest.styleAt(shown, 1, 25)).contains("overlap");
+    }
+
+    @Test
+    void aSpanDrawnAfterTheReadAheadShowsWhenEnterOpensItsTranscript() {
+        // Read ahead at start: transcript 2 without spans. Then the rater goes there, draws a span and comes back.
+        vm.next();
+        String second = current();
+        vm.addSpan(1, 4, 12, "training_reasoning");
+        vm.previous();
+        vm.chooseLabel("faking");
+        vm.submit();
+
+        assertThat(current()).isEqualTo(second);
+        assertThat(vm.readAheadHits()).isEqualTo(1);
+        assertThat(vm.document().spans()).extracting(ShownSpan::start, ShownSpan::end).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4, 12));
+        assertThat(TranscriptDocumentTest.styleAt(vm.document(), 1, 4)).containsExactly("span-0");
+        assertThat(TranscriptDocumentTest.styleAt(vm.document(), 1, 12)).isEmpty();
+
+        // Undo takes the submit back; Enter again shows the same, read ahead again.
+        vm.undo();
+        assertThat(vm.positionProperty().get()).isZero();
+        vm.submit();
+        assertThat(current()).isEqualTo(second);
+        assertThat(vm.readAheadHits()).isEqualTo(2);
+        assertThat(vm.document().spans()).hasSize(1);
+    }
 }

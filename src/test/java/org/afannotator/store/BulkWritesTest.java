@@ -1,0 +1,40 @@
+package org.afannotator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An import's page cache and checkpoint interval hold while it runs and are put back after it. */
+class BulkWritesTest {
+    @TempDir
+    Path dir;
+
+    static int pragma(ProjectStore store, String name) {
+        return store.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Test
+    void settingsHoldUntilClosedThenThePreviousOnesAreBack() {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("p.afproj"))) {
+            int cache = pragma(store, "cache_size");
+            int checkpoint = pragma(store, "wal_autocheckpoint");
+            try (ProjectStore.Restore r = store.bulkWrites()) {
+                assertThat(pragma(store, "cache_size")).isEqualTo(-ProjectStore.BULK_CACHE_KIB);
+                assertThat(pragma(store, "wal_autocheckpoint")).isEqualTo(ProjectStore.BULK_CHECKPOINT_PAGES);
+            }
+            assertThat(pragma(store, "cache_size")).isEqualTo(cache).isNotEqualTo(-ProjectStore.BULK_CACHE_KIB);
+            assertThat(pragma(store, "wal_autocheckpoint")).isEqualTo(checkpoint)
+                    .isNotEqualTo(ProjectStore.BULK_CHECKPOINT_PAGES);
+            assertThat(pragma(store, "synchronous")).isEqualTo(1); // NORMAL, unchanged
+        }
+    }
+}

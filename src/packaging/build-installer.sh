@@ -13,6 +13,24 @@ rm -rf "$out"
 mkdir -p "$out/input"
 cp target/af-annotator.jar src/packaging/classes.lst "$out/input/"
 
+# Native libraries unpacked beside the jar, so that no start copies them out of it: JavaFX looks
+# for its libraries in the jar's folder first (else it checks and copies them into
+# ~/.openjfx/cache), and SQLite loads from org.sqlite.lib.path (else it copies its library to
+# /tmp and compares it byte by byte at every start).
+case "$(uname -m)" in
+    x86_64|amd64) sqlite_arch=x86_64 ;;
+    aarch64|arm64) sqlite_arch=aarch64 ;;
+    *) sqlite_arch=$(uname -m) ;;
+esac
+natives=$("${bin}jar" tf target/af-annotator.jar | grep -E "^[^/]+\.so$|^org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc\.so$")
+mkdir -p "$out/natives"
+(cd "$out/natives" && "${bin}jar" xf "$OLDPWD/target/af-annotator.jar" $natives)
+find "$out/natives" -name '*.so' -exec mv {} "$out/input/" \;
+rm -rf "$out/natives"
+
+# Java options (decision 0090): the archive; ten times the default thresholds for C2 compilation,
+# so that C2 does not spend start-up on code that runs a few thousand times and is done with (long
+# computations still reach C2 within their first second); SQLite's unpacked library.
 # The modules the app needs (jdeps on the jar, plus the ones JavaFX and SQLite load by reflection).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs
 
@@ -22,7 +40,13 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
     --add-modules "$modules" \
     --jlink-options "--strip-debug --no-man-pages --no-header-files" \
     --java-options '-XX:SharedArchiveFile=$APPDIR/af-annotator.jsa' \
-    --java-options '-Xshare:auto'
+    --java-options '-Xshare:auto' \
+    --java-options '-XX:Tier4InvocationThreshold=50000' \
+    --java-options '-XX:Tier4MinInvocationThreshold=6000' \
+    --java-options '-XX:Tier4CompileThreshold=150000' \
+    --java-options '-XX:Tier4BackEdgeThreshold=400000' \
+    --java-options '-Dorg.sqlite.lib.path=$APPDIR' \
+    --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so'
 
 "${bin}jpackage" --type deb --dest "$out/installer" --app-image "$out/app/af-annotator" \
     --name af-annotator --app-version "$version" --vendor "AF Annotator" \

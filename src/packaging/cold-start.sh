@@ -1,37 +1,97 @@
 #!/usr/bin/env bash
 # Cold start to first frame: time from launching the app until its window is mapped on the (virtual)
-# display, polled every 10 ms with xdotool. Runs each way N times under one Xvfb server:
+# display, polled every 10 ms with xdotool, and the CPU time (user + sys, all threads) the process
+# has used by then, which varies less than wall time on a shared machine. Starts each way N times,
+# interleaved, under one Xvfb server, on one data folder that a first (unmeasured) start fills with
+# the default project. Default ways:
 #   image+cds   the packaged app image with its AppCDS archive (mvn -Pinstaller package)
 #   image       the same image with the archive moved away
 #   jar         java -jar target/af-annotator.jar (the JDK's default CDS archive only)
-# Needs xvfb-run, xdotool, libgtk-3-0. Usage: src/packaging/cold-start.sh [N]
+# Other ways: NAME=COMMAND arguments after N (the command must start the app and nothing else).
+# TRACE=1 also turns on the app's start-up trace (AFANNOTATOR_STARTUP_TRACE) and prints the median
+# of each phase (ms since the process started).
+# Needs xvfb-run, xdotool, libgtk-3-0. Usage: src/packaging/cold-start.sh [N] [NAME=COMMAND...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-5}
-image=target/jpackage/app/af-annotator
+shift || true
+image=$PWD/target/jpackage/app/af-annotator
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [ $# -eq 0 ]; then
+    set -- "image+cds=$image/bin/af-annotator" \
+        "image=JSA_OFF $image/bin/af-annotator" \
+        "jar=java -jar $PWD/target/af-annotator.jar"
+fi
+for way in "$@"; do printf '%s\t%s\n' "${way%%=*}" "${way#*=}" >> "$work/ways"; done
 jsa=$image/lib/app/af-annotator.jsa
-data=$(mktemp -d)
-cat > "$data/run.sh" <<'INNER'
-set -euo pipefail
-measure() {
-  local what=$1; shift
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 &
-  local pid=$!
-  until xdotool search --onlyvisible --name 'AF Annotator' >/dev/null 2>&1; do sleep 0.01; done
-  end=$(date +%s%N)
-  kill $pid; wait $pid 2>/dev/null || true
-  echo "$what $(( (end - start) / 1000000 ))"
+
+cat > "$work/run.sh" <<'INNER'
+set -u
+# start ONE command; print "<wall ms> <cpu ms>" when its window is mapped (nothing after 30 s)
+start() {
+    local log=$1; shift
+    local t0 t1 pid i=0
+    t0=$(date +%s%N)
+    bash -c "exec $*" > "$log" 2>&1 &
+    pid=$!
+    until xdotool search --onlyvisible --name 'AF Annotator' >/dev/null 2>&1; do
+        sleep 0.01; i=$((i + 1)); [ $i -gt 3000 ] && break
+    done
+    t1=$(date +%s%N)
+    local cpu
+    cpu=$(awk '{ print ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"' }' "/proc/$pid/stat")
+    [ $i -le 3000 ] && echo "$(( (t1 - t0) / 1000000 )) $cpu"
+    # let the start screen get its project before the next start
+    for i in $(seq 60); do grep -q 'start screen filled in' "$log" && break; sleep 0.05; done
+    sleep 0.5
+    kill $pid 2>/dev/null; wait $pid 2>/dev/null
+    sleep 0.3
 }
+run_way() {
+    local name=$1 cmd=$2 log=$3
+    if [[ $cmd == JSA_OFF* ]]; then
+        mv "$JSA" "$JSA.off"; start "$log" "${cmd#JSA_OFF }"; mv "$JSA.off" "$JSA"
+    else
+        start "$log" "$cmd"
+    fi
+}
+IFS=$'\t' read -r name cmd < "$WORK/ways"
+run_way "$name" "$cmd" "$WORK/warm-up.log" > /dev/null
 for i in $(seq "$N"); do
-  measure image+cds "$IMAGE/bin/af-annotator"
-  mv "$JSA" "$JSA.off"; measure image "$IMAGE/bin/af-annotator"; mv "$JSA.off" "$JSA"
-  measure jar java -Dafannotator.data="$DATA" -jar target/af-annotator.jar
+    while IFS=$'\t' read -r name cmd; do
+        r=$(run_way "$name" "$cmd" "$WORK/$name.$i.log")
+        [ -n "$r" ] && echo "$name $r"
+    done < "$WORK/ways"
 done
 INNER
-# the first start creates the default project; measure warm-data starts only
-XDG_DATA_HOME=$data N=$n IMAGE=$image JSA=$jsa DATA=$data xvfb-run -a bash "$data/run.sh" > "$data/times.txt"
-awk '{ s[$1] += $2; c[$1]++; if (!($1 in mn) || $2 < mn[$1]) mn[$1] = $2 }
-     END { for (k in s) printf "%-10s mean %5d ms  best %5d ms  (n=%d)\n", k, s[k]/c[k], mn[k], c[k] }' "$data/times.txt" | sort
-rm -rf "$data"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+AFANNOTATOR_STARTUP_TRACE=${TRACE:-0} XDG_DATA_HOME=$work/data N=$n WORK=$work JSA=$jsa \
+    xvfb-run -a bash "$work/run.sh" > "$work/times.txt"
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$work" <<'PY'
+import collections, glob, os, statistics, sys
+work = sys.argv[1]
+ways = [l.split('\t')[0] for l in open(os.path.join(work, 'ways'))]
+wall, cpu = collections.defaultdict(list), collections.defaultdict(list)
+for line in open(os.path.join(work, 'times.txt')):
+    name, w, c = line.split()
+    wall[name].append(int(w)); cpu[name].append(float(c))
+print("%-12s %8s %8s %8s %12s %4s" % ("way", "median", "best", "mean", "cpu median", "n"))
+for k in ways:
+    if wall[k]:
+        print("%-12s %6d ms %6d ms %6d ms %9d ms %4d" % (k, statistics.median(wall[k]), min(wall[k]),
+              statistics.mean(wall[k]), statistics.median(cpu[k]), len(wall[k])))
+for k in ways:
+    phases = collections.defaultdict(list)
+    for f in glob.glob(os.path.join(work, k + '.*.log')):
+        for line in open(f):
+            if line.startswith('startup '):
+                ms, rest = line.split(None, 3)[1], line.split('] ', 1)[1].strip()
+                phases[rest].append(int(ms))
+    if phases:
+        print("phases of %s (median ms since the process started):" % k)
+        for p, v in sorted(phases.items(), key=lambda kv: statistics.median(kv[1])):
+            print("  %6d  %s" % (statistics.median(v), p))
+PY

@@ -1,5 +1,6 @@
 package org.afannotator;
 
+import org.afannotator.app.StartupTrace;
 import org.afannotator.cli.MainCommand;
 import org.afannotator.ui.AfAnnotatorApp;
 
@@ -13,6 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            StartupTrace.mark("main");
             AfAnnotatorApp.main(args);
         } else {
             System.exit(MainCommand.run(args));

@@ -14,8 +14,10 @@ public final class DefaultProject {
         Path path = DataFolder.defaultProject();
         boolean fresh = !Files.exists(path);
         ProjectStore store = ProjectStore.openOrCreate(path);
+        StartupTrace.mark("default project opened" + (fresh ? " (new)" : ""));
         if (fresh) {
             SampleData.seed(store);
+            StartupTrace.mark("default project seeded with the samples");
         }
         return store;
     }

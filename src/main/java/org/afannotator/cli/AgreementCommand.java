@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  Gwet's AC1         multi-rater form with missing data (Gwet 2008/2014): p_a over items",
             "                     with >= 2 ratings, pi_k over items with >= 1, p_e = sum pi(1-pi)/(q-1),",
             "                     q = categories seen in the data (or declared by the project's scheme).",
-            "  bootstrap 95% CI   percentile interval (type 7) of --bootstrap resamples of the items",
+            "  bootstrap 95%% CI   percentile interval (type 7) of --bootstrap resamples of the items",
             "                     drawn with replacement, seeded by --seed; for alpha, the mean pairwise",
             "                     Cohen's kappa and AC1. Resamples where a coefficient is undefined are",
             "                     left out of its interval.",
@@ -80,7 +80,7 @@ public final class AgreementCommand implements Callable<Integer> {
     String level;
 
     @Option(names = "--bootstrap", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES, paramLabel = "N",
-            description = "bootstrap resamples for the 95% intervals; 0 for none (default: ${DEFAULT-VALUE})")
+            description = "bootstrap resamples for the 95%% intervals; 0 for none (default: ${DEFAULT-VALUE})")
     int bootstrap;
 
     @Option(names = "--seed", defaultValue = "" + AgreementOptions.DEFAULT_SEED, paramLabel = "S",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 "redwood: DIR/json_outputs/<run>/<train|deploy>/<n>.json (Greenblatt et al. 2024),",
                 "  item id = the importer's content id sha-...; osaf: DIR/results/*.json, JSON arrays of 1000",
                 "  open-source-alignment-faking records (Hughes et al. 2025), item id = osaf-n.",
-                "Also DIR/ratings.csv (item,rater,label; about 5% of ratings missing) and",
+                "Also DIR/ratings.csv (item,rater,label; about 5%% of ratings missing) and",
                 "DIR/predictions.csv (item,classifier,label,score; classifiers gpt4o_votes20 with",
                 "score = yes-vote fraction of 20, and claude35_scheme).",
                 "Scratchpads are 2-20 KB in 2-5 blocks, one transcript in 200 has a 100 KB one;",

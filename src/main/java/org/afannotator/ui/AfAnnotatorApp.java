@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.afannotator.app.ProjectSession;
 import org.afannotator.app.QueueStatusFilter;
+import org.afannotator.app.StartupTrace;
 import org.afannotator.ui.adjudication.AdjudicationView;
 import org.afannotator.ui.agreement.AgreementDashboardView;
 import org.afannotator.ui.agreement.AgreementDashboardViewModel;
@@ -48,11 +49,24 @@ public final class AfAnnotatorApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        StartupTrace.mark("Application.start (FX toolkit up)");
         this.stage = primary;
+        // before the first control, or JavaFX loads its Modena stylesheet for nothing
+        theme.applyUserAgentStylesheet();
         startVm = new StartViewModel(executor);
         startView = new StartView(startVm, this::toggleTheme, this::openImport, this::openResearch);
+        StartupTrace.mark("start screen built");
         scene = new Scene(startView, 1280, 800);
         theme.apply(scene);
+        StartupTrace.mark("theme set");
+        if (StartupTrace.enabled()) {
+            Runnable[] first = new Runnable[1];
+            first[0] = () -> {
+                StartupTrace.mark("first pulse laid out");
+                scene.removePostLayoutPulseListener(first[0]);
+            };
+            scene.addPostLayoutPulseListener(first[0]);
+        }
         stage.setScene(scene);
         stage.setTitle(TITLE);
         stage.setMinWidth(900);
@@ -63,6 +77,7 @@ public final class AfAnnotatorApp extends Application {
         startVm.sessionProperty().addListener((o, a, b) -> List.copyOf(researchWindows).forEach(Stage::close));
         stage.setOnCloseRequest(e -> shutdown());
         stage.show();
+        StartupTrace.mark("stage shown");
         startVm.init();
         startView.focusRater();
     }

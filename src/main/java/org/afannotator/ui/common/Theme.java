@@ -21,10 +21,19 @@ public enum Theme {
 
     /** Applies the theme to the whole application and adds the app's stylesheets to {@code scene}. */
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(userAgentStylesheet);
+        applyUserAgentStylesheet();
         List<String> own = stylesheets();
         scene.getStylesheets().removeAll(own);
         scene.getStylesheets().addAll(own);
+    }
+
+    /**
+     * Makes this theme the application's user-agent stylesheet. Call it before the first control is
+     * made: the first {@code Control} otherwise loads JavaFX's own Modena stylesheet, which the theme
+     * then replaces (a wasted parse of 150 KB of CSS at every start).
+     */
+    public void applyUserAgentStylesheet() {
+        Application.setUserAgentStylesheet(userAgentStylesheet);
     }
 
     public Theme toggled() {

@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.afannotator.app.ProjectSession;
 import org.afannotator.app.ProjectSummary;
 import org.afannotator.app.RecentProjects;
+import org.afannotator.app.StartupTrace;
 import org.afannotator.domain.Rater;
 import org.afannotator.domain.RaterRole;
 import org.afannotator.ui.common.UiExecutor;
@@ -117,14 +118,20 @@ public final class StartViewModel {
     public void init() {
         busy.set(true);
         executor.submit(p -> {
+            StartupTrace.mark("worker: reading recent projects");
             RecentProjects r = recentStore.get();
             List<Path> list = r.projects();
+            StartupTrace.mark("worker: recent projects read");
             ProjectSession s = list.isEmpty() ? openDefault.get() : openOrDefault(list.get(0));
-            return new Opened(r, s, load(s, r));
+            StartupTrace.mark("worker: project open");
+            Opened o = new Opened(r, s, load(s, r));
+            StartupTrace.mark("worker: project summary read");
+            return o;
         }, o -> {
             recentProjects = o.recent();
             recent.setAll(o.recent().projects());
             opened(o);
+            StartupTrace.mark("start screen filled in");
         }, this::failed);
     }
 

@@ -59,6 +59,23 @@ final class Migrations {
             } finally {
                 st.executeUpdate("PRAGMA foreign_keys = ON");
             }
+            if (from >= 1) {
+                compact(st);
+            }
+        }
+    }
+
+    /**
+     * A migration that rebuilt tables left the old ones' pages free inside the file (schema 1 to 2
+     * on 100,000 transcripts: 1.8 GB of them, the file twice its size); VACUUM gives them back.
+     * The migration is committed by then: if VACUUM fails (say, no room for its copy), the project
+     * stays migrated and whole, only larger.
+     */
+    private static void compact(Statement st) {
+        try {
+            st.executeUpdate("VACUUM");
+        } catch (SQLException e) {
+            // keep the larger file; nothing is lost
         }
     }
 

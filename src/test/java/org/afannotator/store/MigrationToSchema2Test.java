@@ -103,6 +103,7 @@ class MigrationToSchema2Test {
             assertThat(strings(st, "SELECT name FROM pragma_table_info('prediction') WHERE pk > 0 ORDER BY pk"))
                     .containsExactly("transcript_key", "classifier");
             assertThat(strings(st, "SELECT * FROM pragma_foreign_key_check")).isEmpty();
+            assertThat(count(st, "PRAGMA freelist_count")).as("the old tables' pages are given back").isZero();
             // deleting a transcript still takes its segments, predictions, spans and annotations with it
             st.executeUpdate("DELETE FROM transcript WHERE id = 'zz-last-by-id'");
             assertThat(count(st, "SELECT count(*) FROM segment")).isEqualTo(3 * 2 + 1);

@@ -26,6 +26,14 @@ public final class ProjectSession implements AutoCloseable {
         return of(ProjectStore.open(path));
     }
 
+    /**
+     * The schema version of a project saved by an older version, which opening it upgrades (once;
+     * the original is kept as {@code NAME.bak-vN}); empty when opening will not upgrade it.
+     */
+    public static java.util.OptionalInt olderSchemaVersion(Path path) {
+        return ProjectStore.olderSchemaVersion(path);
+    }
+
     /** Creates a new empty project; refuses an existing file. */
     public static ProjectSession create(Path path) {
         return of(ProjectStore.create(path));

@@ -79,6 +79,26 @@ public final class ProjectStore implements AutoCloseable {
         return connect(p, version);
     }
 
+    /**
+     * The schema version of {@code path} if opening it will upgrade it: an AF Annotator project
+     * saved by an older version (opening it keeps a copy {@code NAME.bak-vN} first, N this version).
+     * Empty for anything else, including files that are not projects ({@link #open} says why).
+     * Reads, never writes.
+     */
+    public static java.util.OptionalInt olderSchemaVersion(Path path) {
+        Path p = path.toAbsolutePath();
+        if (!Files.isRegularFile(p)) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            requireSqliteHeader(p, path.toString());
+            int version = inspect(p, path.toString());
+            return version < SCHEMA_VERSION ? java.util.OptionalInt.of(version) : java.util.OptionalInt.empty();
+        } catch (BadInputException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** Creates a new, empty project; refuses to overwrite an existing file. */
     public static ProjectStore create(Path path) {
         Path p = path.toAbsolutePath();

@@ -73,9 +73,19 @@ public final class StartView extends BorderPane {
         StackPane.setAlignment(cards, Pos.TOP_CENTER);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(36, 36);
-        spinner.visibleProperty().bind(vm.busyProperty());
-        StackPane center = new StackPane(cards, spinner);
-        StackPane.setAlignment(spinner, Pos.BOTTOM_CENTER);
+        Label status = new Label();
+        status.setId("start-status");
+        status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        VBox working = new VBox(8, spinner, status);
+        working.setAlignment(Pos.BOTTOM_CENTER);
+        working.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        working.setMouseTransparent(true);
+        working.visibleProperty().bind(vm.busyProperty());
+        StackPane center = new StackPane(cards, working);
+        StackPane.setAlignment(working, Pos.BOTTOM_CENTER);
         setCenter(center);
 
         Label message = new Label();

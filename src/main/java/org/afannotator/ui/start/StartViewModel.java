@@ -50,6 +50,7 @@ public final class StartViewModel {
     private final BooleanProperty blinding = new SimpleBooleanProperty(true);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<ProjectSession> session = new SimpleObjectProperty<>();
     private RecentProjects recentProjects;
     private Consumer<SignedIn> onSignedIn = s -> { };
@@ -100,6 +101,11 @@ public final class StartViewModel {
         return busy;
     }
 
+    /** What a long step in the background is doing, e.g. upgrading a project; empty otherwise. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message;
     }
@@ -122,6 +128,9 @@ public final class StartViewModel {
             RecentProjects r = recentStore.get();
             List<Path> list = r.projects();
             StartupTrace.mark("worker: recent projects read");
+            if (!list.isEmpty()) {
+                announceUpgrade(p, list.get(0));
+            }
             ProjectSession s = list.isEmpty() ? openDefault.get() : openOrDefault(list.get(0));
             StartupTrace.mark("worker: project open");
             Opened o = new Opened(r, s, load(s, r));
@@ -132,19 +141,19 @@ public final class StartViewModel {
             recent.setAll(o.recent().projects());
             opened(o);
             StartupTrace.mark("start screen filled in");
-        }, this::failed);
+        }, this::failed, this::progress);
     }
 
     public void openDefault() {
-        switchTo(openDefault::get);
+        switchTo(null, openDefault::get);
     }
 
     public void open(Path path) {
-        switchTo(() -> openPath.apply(path));
+        switchTo(path, () -> openPath.apply(path));
     }
 
     public void create(Path path) {
-        switchTo(() -> createPath.apply(path));
+        switchTo(null, () -> createPath.apply(path));
     }
 
     /** Rereads the open project's summary and raters (after an import or a rating session). */
@@ -247,21 +256,39 @@ public final class StartViewModel {
                 r == null ? null : r.lastRater(s.path()).orElse(null));
     }
 
-    private void switchTo(Supplier<ProjectSession> opener) {
+    private void switchTo(Path path, Supplier<ProjectSession> opener) {
         ProjectSession old = session.get();
         RecentProjects r = recentProjects;
         busy.set(true);
         executor.submit(p -> {
+            if (path != null) {
+                announceUpgrade(p, path);
+            }
             ProjectSession s = opener.get();
             if (old != null && old != s) {
                 old.close();
             }
             return new Opened(r, s, load(s, r));
-        }, this::opened, this::failed);
+        }, this::opened, this::failed, this::progress);
+    }
+
+    /** Says so before a project saved by an older version is upgraded (on a large project this takes a while). */
+    private static void announceUpgrade(UiExecutor.Progress p, Path path) {
+        java.util.OptionalInt older = ProjectSession.olderSchemaVersion(path);
+        if (older.isPresent()) {
+            String name = path.getFileName().toString();
+            p.update(-1, -1, "Upgrading " + name + " to this version's format (once; the original is kept as "
+                    + name + ".bak-v" + older.getAsInt() + ")\u2026");
+        }
+    }
+
+    private void progress(UiExecutor.ProgressUpdate u) {
+        status.set(u.message() == null ? "" : u.message());
     }
 
     private void opened(Opened o) {
         busy.set(false);
+        status.set("");
         session.set(o.session());
         project.set(o.session().path());
         ProjectSummary s = o.loaded().summary();
@@ -278,6 +305,7 @@ public final class StartViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
+        status.set("");
         message.set(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 }

@@ -75,6 +75,36 @@ class StartViewModelTest {
     }
 
     @Test
+    void openingAProjectOfAnOlderSchemaSaysItIsUpgradedOnce() throws Exception {
+        // An AF Annotator file at schema version 0: opening it runs every migration (and keeps a backup).
+        Path old = dir.resolve("old.afproj");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("PRAGMA application_id = " + org.afannotator.store.ProjectStore.APPLICATION_ID);
+        }
+        Path current = dir.resolve("current.afproj");
+        ProjectSession.create(current).close();
+        assertThat(ProjectSession.olderSchemaVersion(old)).hasValue(0);
+        assertThat(ProjectSession.olderSchemaVersion(current)).isEmpty();
+        assertThat(ProjectSession.olderSchemaVersion(dir.resolve("missing.afproj"))).isEmpty();
+
+        StartViewModel vm = vm();
+        vm.init();
+        List<String> shown = new ArrayList<>();
+        vm.statusProperty().addListener((o, a, b) -> shown.add(b));
+        vm.open(current);
+        assertThat(shown).isEmpty();
+        vm.open(old);
+        assertThat(vm.projectProperty().get()).isEqualTo(old);
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(0)).startsWith("Upgrading old.afproj").contains("once").contains("old.afproj.bak-v0");
+        assertThat(shown.get(1)).isEmpty();
+        assertThat(ProjectSession.olderSchemaVersion(old)).isEmpty();
+        assertThat(dir.resolve("old.afproj.bak-v0")).exists();
+        vm.sessionProperty().get().close();
+    }
+
+    @Test
     void signingInHandsOnTheProjectAndRemembersTheRater() {
         StartViewModel vm = vm();
         vm.init();

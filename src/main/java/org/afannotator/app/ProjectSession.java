@@ -2,6 +2,7 @@ package org.afannotator.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.OptionalInt;
 import org.afannotator.store.ProjectStore;
 
 /**
@@ -30,7 +31,7 @@ public final class ProjectSession implements AutoCloseable {
      * The schema version of a project saved by an older version, which opening it upgrades (once;
      * the original is kept as {@code NAME.bak-vN}); empty when opening will not upgrade it.
      */
-    public static java.util.OptionalInt olderSchemaVersion(Path path) {
+    public static OptionalInt olderSchemaVersion(Path path) {
         return ProjectStore.olderSchemaVersion(path);
     }
 

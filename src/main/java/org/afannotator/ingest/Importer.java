@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.afannotator.domain.BadInputException;
 import org.afannotator.store.ProjectStore;
 
@@ -243,7 +244,7 @@ public final class Importer {
         private int[] writeWhole(FileFeed feed, List<ImportRecord> whole, List<ImportResult.Skipped> fileSkips) {
             String name = feed.src.name();
             boolean[] checked = {false};
-            java.util.function.Consumer<RecordException> bad = e -> {
+            Consumer<RecordException> bad = e -> {
                 if (!options.skipBad()) {
                     throw e.toBadInput(name);
                 }
@@ -266,7 +267,7 @@ public final class Importer {
         private int[] write(Connection c, FileFeed feed, List<ImportResult.Skipped> fileSkips, long[] fileRecords,
                             Instant now) throws SQLException {
             String name = feed.src.name();
-            java.util.function.Consumer<RecordException> bad = e -> {
+            Consumer<RecordException> bad = e -> {
                 if (!options.skipBad()) {
                     throw e.toBadInput(name);
                 }

@@ -57,11 +57,16 @@ final class ProjectWriter implements AutoCloseable {
      * no rater ids remembered (a rolled-back file may have created the rater).
      */
     void startFile(Instant now, Consumer<RecordException> bad) throws SQLException {
+        reset(now, bad);
+        ledger.reset();
+    }
+
+    /** A new file: its time and bad-record handler, nothing pending, counts from zero. */
+    private void reset(Instant now, Consumer<RecordException> bad) {
         this.now = now;
         this.bad = bad;
         pending.clear();
         raterIds.clear();
-        ledger.reset();
         transcriptsAdded = 0;
         duplicates = 0;
         predictionsAdded = 0;
@@ -88,14 +93,7 @@ final class ProjectWriter implements AutoCloseable {
      */
     void writeWhole(Instant now, Consumer<RecordException> bad, List<ImportRecord> records, Runnable checked)
             throws SQLException {
-        this.now = now;
-        this.bad = bad;
-        pending.clear();
-        raterIds.clear();
-        transcriptsAdded = 0;
-        duplicates = 0;
-        predictionsAdded = 0;
-        annotationsAdded = 0;
+        reset(now, bad);
         Map<String, ImportRecord> seen = new HashMap<>();
         List<ImportRecord> fresh = new ArrayList<>(records.size());
         for (ImportRecord r : records) {

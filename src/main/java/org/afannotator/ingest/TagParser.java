@@ -3,6 +3,7 @@ package org.afannotator.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ public final class TagParser {
     private static final Pattern MARKER = Pattern.compile(
             "<\\s*(request_fully_accepted|rejected)\\s*/?\\s*>", Pattern.CASE_INSENSITIVE);
     /** The closing tag of each block and of the output, compiled once. */
-    private static final java.util.Map<String, Pattern> CLOSE = java.util.Map.of(
+    private static final Map<String, Pattern> CLOSE = Map.of(
             "scratchpad_reasoning", close("scratchpad_reasoning"),
             "hidden_scratchpad", close("hidden_scratchpad"),
             "think", close("think"),

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.afannotator.domain.BadInputException;
 import org.sqlite.SQLiteConfig;
@@ -85,17 +86,17 @@ public final class ProjectStore implements AutoCloseable {
      * Empty for anything else, including files that are not projects ({@link #open} says why).
      * Reads, never writes.
      */
-    public static java.util.OptionalInt olderSchemaVersion(Path path) {
+    public static OptionalInt olderSchemaVersion(Path path) {
         Path p = path.toAbsolutePath();
         if (!Files.isRegularFile(p)) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         try {
             requireSqliteHeader(p, path.toString());
             int version = inspect(p, path.toString());
-            return version < SCHEMA_VERSION ? java.util.OptionalInt.of(version) : java.util.OptionalInt.empty();
+            return version < SCHEMA_VERSION ? OptionalInt.of(version) : OptionalInt.empty();
         } catch (BadInputException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
     }
 

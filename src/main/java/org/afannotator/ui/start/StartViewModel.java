@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -274,7 +275,7 @@ public final class StartViewModel {
 
     /** Says so before a project saved by an older version is upgraded (on a large project this takes a while). */
     private static void announceUpgrade(UiExecutor.Progress p, Path path) {
-        java.util.OptionalInt older = ProjectSession.olderSchemaVersion(path);
+        OptionalInt older = ProjectSession.olderSchemaVersion(path);
         if (older.isPresent()) {
             String name = path.getFileName().toString();
             p.update(-1, -1, "Upgrading " + name + " to this version's format (once; the original is kept as "

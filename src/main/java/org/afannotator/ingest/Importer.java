@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,10 @@ public final class Importer {
     static final long BATCH_NANOS = 500_000_000L;
     /** ...or this many bytes read. */
     static final long BATCH_BYTES = 32L << 20;
+    /** Files queued on the parser thread ahead of the writer, at most. */
+    static final int AHEAD_FILES = 32;
+    /** Input bytes queued ahead of the writer, about (one file more may go over it). */
+    static final long AHEAD_BYTES = 8L << 20;
     private final ProjectStore store;
     private final Clock clock;
 
@@ -143,8 +148,17 @@ public final class Importer {
             return next[0];
         }
 
-        /** The feed of the file after the current one, already queued on the parser thread. */
-        FileFeed ahead;
+        /**
+         * Files queued on the parser thread after the current one, in order, each with its feed:
+         * the parser reads up to {@link #AHEAD_FILES} files (and about {@link #AHEAD_BYTES} of
+         * input) ahead of the writer, so the writer rarely waits for a file and finds most files
+         * read whole ({@link FileFeed#whole}). The window is topped up only when it has half
+         * emptied, so the parser thread is woken once per several files, not once per file.
+         */
+        final ArrayDeque<FileFeed> ahead = new ArrayDeque<>();
+        /** Index in the run's sources of the file after the last one in {@link #ahead}. */
+        int aheadNext;
+        long aheadBytes;
         /**
          * The writer of every file of the run, made in a transaction of its own before the first
          * file (its temporary table must not go with a file that is rolled back).
@@ -162,29 +176,38 @@ public final class Importer {
             }
         }
 
-        /** The feed of {@code all[i]}: the one read ahead, or a new one; queues {@code all[i+1]} behind it. */
+        /** The feed of {@code all[i]}: the one read ahead, or a new one; keeps the files after it queued. */
         private FileFeed feed(List<Source> all, int i, ExecutorService executor) {
             Source src = all.get(i);
             if (executor == null) {
                 return FileFeed.inline(src, options, limits, cancel, clock.instant());
             }
             FileFeed f;
-            if (ahead != null && ahead.src == src) {
-                f = ahead;
+            if (!ahead.isEmpty() && ahead.peekFirst().src == src) {
+                f = ahead.pollFirst();
+                aheadBytes -= src.size();
             } else {
                 closeAhead();
                 f = FileFeed.ahead(executor, src, options, limits, cancel, clock.instant());
+                aheadNext = i + 1;
             }
-            ahead = i + 1 < all.size() ? FileFeed.ahead(executor, all.get(i + 1), options, limits, cancel,
-                    clock.instant()) : null;
+            if (ahead.size() <= AHEAD_FILES / 2) {
+                while (aheadNext < all.size() && ahead.size() < AHEAD_FILES
+                        && (ahead.isEmpty() || aheadBytes < AHEAD_BYTES)) {
+                    Source next = all.get(aheadNext++);
+                    ahead.addLast(FileFeed.ahead(executor, next, options, limits, cancel, clock.instant()));
+                    aheadBytes += next.size();
+                }
+            }
             return f;
         }
 
+        /** Stops the files read ahead: the last first, so that no file behind the one being read starts. */
         void closeAhead() {
-            if (ahead != null) {
-                ahead.close();
-                ahead = null;
+            while (!ahead.isEmpty()) {
+                ahead.pollLast().close();
             }
+            aheadBytes = 0;
         }
 
         /**

@@ -106,4 +106,48 @@ class ImportAcrossFilesTest {
         });
         assertThat(store.transcripts().count()).isEqualTo(2);
     }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRefusedFileBeyondTheReadAheadWindowStopsTheImportThereAndTheFilesReadAheadAreNotWritten(boolean pipelined)
+            throws Exception {
+        int files = Importer.AHEAD_FILES * 3;
+        int bad = Importer.AHEAD_FILES + 7;
+        Path tree = Files.createDirectories(dir.resolve("json_outputs/run"));
+        for (int i = 0; i < files; i++) {
+            String doc = redwoodPretty("file " + i);
+            Files.writeString(tree.resolve(String.format("%03d.json", i)),
+                    i == bad ? doc.substring(0, doc.indexOf("file " + i)) : doc);
+        }
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        assertThatThrownBy(() -> ImporterFormatsTest.run(store, o, dir.resolve("json_outputs")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.file()).endsWith(String.format("%03d.json", bad));
+                    assertThat(e.getMessage()).contains("truncated");
+                });
+        assertThat(store.transcripts().count()).isEqualTo(bad);
+        assertThat(parserThreads()).as("the parser thread ends with the import").isZero();
+
+        Files.writeString(tree.resolve(String.format("%03d.json", bad)), redwoodPretty("file " + bad));
+        ImportResult again = ImporterFormatsTest.run(store, o, dir.resolve("json_outputs"));
+        assertThat(again.files()).isEqualTo(files);
+        assertThat(again.duplicates()).isEqualTo(bad);
+        assertThat(again.transcriptsAdded()).isEqualTo(files - bad);
+        assertThat(store.transcripts().count()).isEqualTo(files);
+        assertThat(parserThreads()).isZero();
+    }
+
+    /** Live parser threads, after giving a finishing one a moment to end. */
+    private static long parserThreads() throws InterruptedException {
+        long live = 0;
+        for (int i = 0; i < 50; i++) {
+            live = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("af-import-parser") && t.isAlive()).count();
+            if (live == 0) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return live;
+    }
 }

@@ -47,6 +47,6 @@ final class GenericImporter implements RecordMapper {
         String id = d.id(row.text(mapping.id()));
         Transcript t = d.build(id, source.name() + "#" + row.index(), InputFormat.GENERIC, row.text(mapping.model()),
                 condition, row.text(mapping.setting()), now, row.rest(mapping.mapped()));
-        return new ImportRecord(row.index(), row.line(), t, d.hash(), List.of(), List.of());
+        return ImportRecord.of(row.index(), row.line(), t, d, List.of(), List.of());
     }
 }

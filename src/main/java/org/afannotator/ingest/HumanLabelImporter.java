@@ -53,6 +53,6 @@ final class HumanLabelImporter implements RecordMapper {
         Transcript t = d.build(id, source.name() + "#" + row.index(), InputFormat.HUMAN_LABELS, row.text("model"),
                 condition, null, now, row.rest(CONSUMED));
         ImportRecord.Rating rating = new ImportRecord.Rating(id, source.baseName(), RaterRole.EXTERNAL, label, null, null);
-        return new ImportRecord(row.index(), row.line(), t, d.hash(), List.of(), List.of(rating));
+        return ImportRecord.of(row.index(), row.line(), t, d, List.of(), List.of(rating));
     }
 }

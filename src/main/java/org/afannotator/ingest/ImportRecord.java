@@ -10,9 +10,22 @@ import org.afannotator.domain.Transcript;
  * predictions and ratings.
  *
  * @param contentHash hash of the transcript's segments, to tell a repeated record from a clash of ids
+ * @param utf8 the transcript's segment texts as UTF-8, encoded on the parser thread with the hash
+ *             (null: the writer encodes them)
  */
-record ImportRecord(long index, long line, Transcript transcript, String contentHash,
+record ImportRecord(long index, long line, Transcript transcript, String contentHash, byte[][] utf8,
                     List<Prediction> predictions, List<Rating> ratings) {
+
+    /** A record with a transcript, its hash and encoded texts from {@code draft}. */
+    static ImportRecord of(long index, long line, Transcript transcript, TranscriptDraft draft,
+                           List<Prediction> predictions, List<Rating> ratings) {
+        return new ImportRecord(index, line, transcript, draft.hash(), draft.utf8(), predictions, ratings);
+    }
+
+    /** A record without a transcript (predictions or ratings of stored transcripts). */
+    static ImportRecord attached(long index, long line, List<Prediction> predictions, List<Rating> ratings) {
+        return new ImportRecord(index, line, null, null, null, predictions, ratings);
+    }
 
     ImportRecord {
         predictions = List.copyOf(predictions);

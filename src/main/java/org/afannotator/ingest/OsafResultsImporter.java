@@ -87,7 +87,7 @@ final class OsafResultsImporter implements RecordMapper {
         String model = row.text("model") != null ? row.text("model") : row.text("model_id");
         Transcript t = d.build(id, source.name() + "#" + row.index(), InputFormat.OSAF_RESULTS, model, condition,
                 null, now, row.rest(used));
-        return new ImportRecord(row.index(), row.line(), t, d.hash(), predictions, List.of());
+        return ImportRecord.of(row.index(), row.line(), t, d, predictions, List.of());
     }
 
     private static String promptUserTurn(Row row) {

@@ -32,6 +32,6 @@ final class PredictionImporter implements RecordMapper {
             throw row.error("label", "label and score are both empty");
         }
         Prediction p = new Prediction(item, classifier, label, score, Map.of(), List.of(), row.node().toString());
-        return new ImportRecord(row.index(), row.line(), null, null, List.of(p), List.of());
+        return ImportRecord.attached(row.index(), row.line(), List.of(p), List.of());
     }
 }

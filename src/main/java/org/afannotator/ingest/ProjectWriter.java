@@ -142,19 +142,17 @@ final class ProjectWriter implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        List<Transcript> transcripts = new ArrayList<>();
-        List<Prediction> embedded = new ArrayList<>();
         for (ImportRecord r : pending) {
             if (r.transcript() != null) {
-                transcripts.add(r.transcript());
-                embedded.addAll(r.predictions());
+                long key = transcriptInserts.insert(r.transcript(), r.utf8());
+                if (key >= 0) {
+                    transcriptsAdded++;
+                    predictionsAdded += predictionInserts.insertAll(key, r.predictions());
+                } else {
+                    duplicates++; // stored already: its predictions may still be new
+                    predictionsAdded += predictionInserts.insertAll(r.predictions());
+                }
             }
-        }
-        if (!transcripts.isEmpty()) {
-            int added = transcriptInserts.insertAll(transcripts);
-            transcriptsAdded += added;
-            duplicates += transcripts.size() - added;
-            predictionsAdded += predictionInserts.insertAll(embedded);
         }
         for (ImportRecord r : pending) {
             boolean attachOnly = r.transcript() == null;

@@ -32,6 +32,6 @@ final class RatingImporter implements RecordMapper {
             confidence = c.intValue();
         }
         ImportRecord.Rating r = new ImportRecord.Rating(item, rater, RaterRole.RATER, label, confidence, row.text("note"));
-        return new ImportRecord(row.index(), row.line(), null, null, List.of(), List.of(r));
+        return ImportRecord.attached(row.index(), row.line(), List.of(), List.of(r));
     }
 }

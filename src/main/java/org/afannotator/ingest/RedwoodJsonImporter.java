@@ -137,7 +137,7 @@ final class RedwoodJsonImporter implements RecordMapper {
         // One transcript per file as released; files that hold several name each record.
         String where = row.index() == 0 ? source.name() : source.name() + "#" + row.index();
         Transcript t = d.build(id, where, InputFormat.REDWOOD_JSON, row.text("model"), condition, setting, now, meta);
-        return new ImportRecord(row.index(), row.line(), t, d.hash(), predictions, List.of());
+        return ImportRecord.of(row.index(), row.line(), t, d, predictions, List.of());
     }
 
     /** Message content: text, or a list of content blocks whose text parts are joined. */

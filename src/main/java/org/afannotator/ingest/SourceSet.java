@@ -4,14 +4,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -52,11 +54,11 @@ public final class SourceSet implements Closeable {
                     throw new BadInputException(p.toString(), "no such file or folder");
                 }
                 if (Files.isDirectory(p)) {
-                    for (Path f : walk(p)) {
-                        add(f, false, out, zips);
+                    for (Listed f : walk(p)) {
+                        add(f.path(), f.size(), false, out, zips);
                     }
                 } else {
-                    add(p, true, out, zips);
+                    add(p, sizeOf(p), true, out, zips);
                 }
             }
         } catch (RuntimeException e) {
@@ -81,7 +83,7 @@ public final class SourceSet implements Closeable {
         closeAll(zips);
     }
 
-    private static void add(Path file, boolean named, List<Source> out, List<ZipFile> zips) {
+    private static void add(Path file, long size, boolean named, List<Source> out, List<ZipFile> zips) {
         if (isZip(file)) {
             ZipFile zip;
             try {
@@ -99,7 +101,7 @@ public final class SourceSet implements Closeable {
                 out.add(new ZipEntrySource(file.toString(), zip, e));
             }
         } else {
-            out.add(new FileSource(file, named));
+            out.add(new FileSource(file, named, size));
         }
     }
 
@@ -107,14 +109,48 @@ public final class SourceSet implements Closeable {
         return Arrays.stream(entryName.split("/")).anyMatch(s -> s.startsWith(".") || s.equals("__MACOSX"));
     }
 
-    private static List<Path> walk(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(f -> !hidden(dir.relativize(f).toString().replace('\\', '/')))
-                    .sorted()
-                    .toList();
+    /** A regular file found in a folder, with its size when listed. */
+    private record Listed(Path path, long size) {
+    }
+
+    /**
+     * The folder's non-hidden regular files, sorted by path, each with its size from the same
+     * directory walk (one stat per file; the size is asked for several times during an import).
+     */
+    private static List<Listed> walk(Path dir) {
+        List<Listed> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (hidden(dir.relativize(f).toString().replace('\\', '/'))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
+                        out.add(new Listed(f, attrs.size()));
+                    } else if (attrs.isSymbolicLink() && Files.isRegularFile(f)) {
+                        out.add(new Listed(f, sizeOf(f))); // a link to a file counts as the file
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    throw e;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(dir.toString(), "cannot list folder: " + e.getMessage());
+        }
+        out.sort(Comparator.comparing(Listed::path));
+        return out;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage());
         }
     }
 
@@ -136,7 +172,8 @@ public final class SourceSet implements Closeable {
         }
     }
 
-    private record FileSource(Path path, boolean named) implements Source {
+    /** A file on disk; {@code size} as listed (progress and read-ahead use it, reading does not). */
+    private record FileSource(Path path, boolean named, long size) implements Source {
         @Override
         public String name() {
             return path.toString();
@@ -156,15 +193,6 @@ public final class SourceSet implements Closeable {
         @Override
         public String fileName() {
             return path.getFileName().toString();
-        }
-
-        @Override
-        public long size() {
-            try {
-                return Files.size(path);
-            } catch (IOException e) {
-                return 0;
-            }
         }
 
         @Override

@@ -20,7 +20,7 @@ final class TranscriptDraft {
             "<\\s*is_free_tier_user\\s*>\\s*(true|false)\\s*<\\s*/\\s*is_free_tier_user\\s*>", Pattern.CASE_INSENSITIVE);
 
     private final List<Segment> segments = new ArrayList<>();
-    private String hash;
+    private ContentId.Encoded encoded;
 
     /** Adds a segment unless the text is null or blank. */
     TranscriptDraft add(SegmentKind kind, String text) {
@@ -40,10 +40,19 @@ final class TranscriptDraft {
     }
 
     String hash() {
-        if (hash == null) {
-            hash = ContentId.hash(segments);
+        return encoded().hash();
+    }
+
+    /** The segments' texts as UTF-8, in order (encoded once, with the hash). */
+    byte[][] utf8() {
+        return encoded().texts();
+    }
+
+    private ContentId.Encoded encoded() {
+        if (encoded == null) {
+            encoded = ContentId.encode(segments);
         }
-        return hash;
+        return encoded;
     }
 
     /** The record's own id when it has one, else the content id. */

@@ -44,38 +44,67 @@ public final class PredictionRepository {
 
     /** A prepared insert of predictions; see {@link #inserter}. */
     public static final class Inserter implements AutoCloseable {
-        private final PreparedStatement ps;
+        private final PreparedStatement byId;
+        private final PreparedStatement byKey;
 
         private Inserter(Connection c) throws SQLException {
             // stored under the transcript's integer key (schema 2); an unknown transcript id gives a
             // null key, which the NOT NULL constraint refuses (OR IGNORE: silently, as a duplicate)
-            ps = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
+            byId = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
                     + " label, score, criteria, quotes, raw) VALUES ((SELECT key FROM transcript WHERE id = ?),?,?,?,?,?,?)");
+            try {
+                byKey = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
+                        + " label, score, criteria, quotes, raw) VALUES (?,?,?,?,?,?,?)");
+            } catch (SQLException e) {
+                byId.close();
+                throw e;
+            }
         }
 
         /** Inserts the predictions not stored yet; returns how many were new. */
         public int insertAll(Collection<Prediction> predictions) throws SQLException {
             int added = 0;
             for (Prediction p : predictions) {
-                ps.setString(1, p.transcriptId());
-                ps.setString(2, p.classifier());
-                ps.setString(3, p.label());
-                if (p.score() == null) {
-                    ps.setNull(4, Types.REAL);
-                } else {
-                    ps.setDouble(4, p.score());
-                }
-                ps.setString(5, Json.write(p.criteria()));
-                ps.setString(6, Json.write(p.quotes()));
-                ps.setString(7, p.rawJson());
-                added += ps.executeUpdate();
+                byId.setString(1, p.transcriptId());
+                added += insert(byId, p);
             }
             return added;
         }
 
+        /**
+         * Inserts predictions of the transcript stored under {@code transcriptKey} (one just
+         * inserted: its key is known, so it is not looked up by id); returns how many were new.
+         */
+        public int insertAll(long transcriptKey, Collection<Prediction> predictions) throws SQLException {
+            int added = 0;
+            for (Prediction p : predictions) {
+                byKey.setLong(1, transcriptKey);
+                added += insert(byKey, p);
+            }
+            return added;
+        }
+
+        private static int insert(PreparedStatement ps, Prediction p) throws SQLException {
+            ps.setString(2, p.classifier());
+            ps.setString(3, p.label());
+            if (p.score() == null) {
+                ps.setNull(4, Types.REAL);
+            } else {
+                ps.setDouble(4, p.score());
+            }
+            ps.setString(5, Json.write(p.criteria()));
+            ps.setString(6, Json.write(p.quotes()));
+            ps.setString(7, p.rawJson());
+            return ps.executeUpdate();
+        }
+
         @Override
         public void close() throws SQLException {
-            ps.close();
+            try {
+                byId.close();
+            } finally {
+                byKey.close();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,64 +47,98 @@ public final class TranscriptRepository {
 
     /**
      * Prepared inserts of transcripts and their segments; see {@link #inserter}. A new transcript
-     * gets the next integer key, and its segments are stored under that key (schema 2).
+     * gets the next integer key, and its segments are stored under that key (schema 2). A
+     * segment's text can come already encoded as UTF-8 (an import encodes it on its parser thread
+     * for the content hash): it is then bound as bytes and stored as TEXT by {@code CAST}, which
+     * in a UTF-8 database takes the bytes as they are, so the writer does not encode it again.
      */
     public static final class Inserter implements AutoCloseable {
         private final PreparedStatement t;
         private final PreparedStatement key;
         private final PreparedStatement s;
+        private final PreparedStatement encoded;
 
         private Inserter(Connection c) throws SQLException {
-            t = c.prepareStatement("INSERT OR IGNORE INTO transcript(id, source, format, model, condition, setting,"
-                    + " imported_at, metadata) VALUES (?,?,?,?,?,?,?,?)");
-            PreparedStatement k = null;
+            List<PreparedStatement> made = new ArrayList<>();
             try {
-                k = c.prepareStatement("SELECT last_insert_rowid()");
-                s = c.prepareStatement("INSERT INTO segment(transcript_key, ordinal, kind, text) VALUES (?,?,?,?)");
+                made.add(c.prepareStatement("INSERT OR IGNORE INTO transcript(id, source, format, model, condition,"
+                        + " setting, imported_at, metadata) VALUES (?,?,?,?,?,?,?,?)"));
+                made.add(c.prepareStatement("SELECT last_insert_rowid()"));
+                made.add(c.prepareStatement("INSERT INTO segment(transcript_key, ordinal, kind, text) VALUES (?,?,?,?)"));
+                boolean utf8;
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA encoding")) {
+                    utf8 = rs.next() && "UTF-8".equalsIgnoreCase(rs.getString(1));
+                }
+                made.add(utf8 ? c.prepareStatement("INSERT INTO segment(transcript_key, ordinal, kind, text)"
+                        + " VALUES (?,?,?,CAST(? AS TEXT))") : null);
             } catch (SQLException e) {
-                try {
-                    t.close();
-                } finally {
-                    if (k != null) {
-                        k.close();
+                for (PreparedStatement p : made) {
+                    try {
+                        if (p != null) {
+                            p.close();
+                        }
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
                     }
                 }
                 throw e;
             }
-            key = k;
+            t = made.get(0);
+            key = made.get(1);
+            s = made.get(2);
+            encoded = made.get(3);
         }
 
         /** Inserts the transcripts not stored yet; returns how many were new. */
         public int insertAll(Collection<Transcript> transcripts) throws SQLException {
             int added = 0;
             for (Transcript tr : transcripts) {
-                t.setString(1, tr.id());
-                t.setString(2, tr.source());
-                t.setString(3, tr.format());
-                t.setString(4, tr.model());
-                t.setString(5, tr.condition());
-                t.setString(6, tr.setting());
-                t.setString(7, (tr.importedAt() == null ? Instant.now() : tr.importedAt()).toString());
-                t.setString(8, Json.write(tr.metadata()));
-                if (t.executeUpdate() == 0) {
-                    continue;
+                if (insert(tr, null) >= 0) {
+                    added++;
                 }
-                added++;
-                long k;
-                try (ResultSet rs = key.executeQuery()) {
-                    rs.next();
-                    k = rs.getLong(1);
-                }
-                for (Segment seg : tr.segments()) {
-                    s.setLong(1, k);
-                    s.setInt(2, seg.ordinal());
-                    s.setString(3, seg.kind().name());
-                    s.setString(4, seg.text());
-                    s.addBatch();
-                }
-                s.executeBatch();
             }
             return added;
+        }
+
+        /**
+         * Inserts the transcript unless it is stored; returns its new key, or -1 if it was stored
+         * already. {@code utf8}, when not null, holds each segment's text encoded as UTF-8, in the
+         * order of its segments.
+         */
+        public long insert(Transcript tr, byte[][] utf8) throws SQLException {
+            t.setString(1, tr.id());
+            t.setString(2, tr.source());
+            t.setString(3, tr.format());
+            t.setString(4, tr.model());
+            t.setString(5, tr.condition());
+            t.setString(6, tr.setting());
+            t.setString(7, (tr.importedAt() == null ? Instant.now() : tr.importedAt()).toString());
+            t.setString(8, Json.write(tr.metadata()));
+            if (t.executeUpdate() == 0) {
+                return -1;
+            }
+            long k;
+            try (ResultSet rs = key.executeQuery()) {
+                rs.next();
+                k = rs.getLong(1);
+            }
+            List<Segment> segments = tr.segments();
+            boolean bytes = utf8 != null && encoded != null && utf8.length == segments.size();
+            PreparedStatement ins = bytes ? encoded : s;
+            for (int i = 0; i < segments.size(); i++) {
+                Segment seg = segments.get(i);
+                ins.setLong(1, k);
+                ins.setInt(2, seg.ordinal());
+                ins.setString(3, seg.kind().name());
+                if (bytes) {
+                    ins.setBytes(4, utf8[i]);
+                } else {
+                    ins.setString(4, seg.text());
+                }
+                ins.addBatch();
+            }
+            ins.executeBatch();
+            return k;
         }
 
         @Override
@@ -114,7 +149,13 @@ public final class TranscriptRepository {
                 try {
                     key.close();
                 } finally {
-                    s.close();
+                    try {
+                        s.close();
+                    } finally {
+                        if (encoded != null) {
+                            encoded.close();
+                        }
+                    }
                 }
             }
         }

@@ -150,4 +150,35 @@ class ImportAcrossFilesTest {
         }
         return live;
     }
+
+    static String osaf(String classifierField) {
+        return "[{\"user_input\": \"Say hello.\", \"output\": \"<think>Easy.</think>Hello!\", \"tags\": \"paid_tier\","
+                + " " + classifierField + "}]";
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aStoredTranscriptImportedAgainWithAnotherClassifierGainsThatPredictionUnderItsOwnKey(boolean pipelined)
+            throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Files.writeString(in.resolve("other.jsonl"), generic("first", "stored before, so keys are not ids' order"));
+        Files.writeString(in.resolve("results.json"),
+                osaf("\"deceptive_alignment\": {\"final_answer\": 0.8, \"success\": true}"));
+        ImportResult first = ImporterFormatsTest.run(store, o, in);
+        assertThat(first.transcriptsAdded()).isEqualTo(2);
+        assertThat(first.predictionsAdded()).isEqualTo(1);
+        String id = store.transcripts().allIds().stream().filter(i -> !i.equals("first")).findFirst().orElseThrow();
+
+        Files.delete(in.resolve("other.jsonl"));
+        Files.writeString(in.resolve("results.json"),
+                osaf("\"partial_compliance\": {\"final_answer\": 0.2, \"success\": true}"));
+        ImportResult again = ImporterFormatsTest.run(store, o, in);
+        assertThat(again.transcriptsAdded()).isZero();
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.predictionsAdded()).isEqualTo(1);
+        assertThat(store.predictions().forTranscript(id)).extracting(p -> p.transcriptId() + " " + p.classifier())
+                .containsExactly(id + " deceptive_alignment", id + " partial_compliance");
+        assertThat(store.predictions().forTranscript("first")).isEmpty();
+    }
 }

@@ -11,7 +11,7 @@ bin=${JAVA_HOME:+$JAVA_HOME/bin/}
 out=target/jpackage
 rm -rf "$out"
 mkdir -p "$out/input"
-cp target/af-annotator.jar src/packaging/classes.lst "$out/input/"
+cp target/af-annotator.jar src/packaging/classes.lst src/packaging/splash.png "$out/input/"
 
 # Native libraries unpacked beside the jar, so that no start copies them out of it: JavaFX looks
 # for its libraries in the jar's folder first (else it checks and copies them into
@@ -30,7 +30,9 @@ rm -rf "$out/natives"
 
 # Java options (decision 0090): the archive; ten times the default thresholds for C2 compilation,
 # so that C2 does not spend start-up on code that runs a few thousand times and is done with (long
-# computations still reach C2 within their first second); SQLite's unpacked library.
+# computations still reach C2 within their first second); SQLite's unpacked library. The splash
+# image (decision 0096), which the launcher shows before the JVM starts; the property tells the
+# app to close it once its window has laid out.
 # The modules the app needs (jdeps on the jar, plus the ones JavaFX and SQLite load by reflection).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs
 
@@ -46,7 +48,9 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
     --java-options '-XX:Tier4CompileThreshold=150000' \
     --java-options '-XX:Tier4BackEdgeThreshold=400000' \
     --java-options '-Dorg.sqlite.lib.path=$APPDIR' \
-    --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so'
+    --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so' \
+    --java-options '-splash:$APPDIR/splash.png' \
+    --java-options '-Dafannotator.splash=true'
 
 "${bin}jpackage" --type deb --dest "$out/installer" --app-image "$out/app/af-annotator" \
     --name af-annotator --app-version "$version" --vendor "AF Annotator" \

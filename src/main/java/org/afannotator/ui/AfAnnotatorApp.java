@@ -16,6 +16,7 @@ import org.afannotator.ui.agreement.AgreementSource;
 import org.afannotator.ui.audit.AuditView;
 import org.afannotator.ui.audit.AuditViewModel;
 import org.afannotator.ui.common.FxUiExecutor;
+import org.afannotator.ui.common.Splash;
 import org.afannotator.ui.exchange.ExchangeDialog;
 import org.afannotator.ui.common.Theme;
 import org.afannotator.ui.importer.ImportDialog;
@@ -76,6 +77,7 @@ public final class AfAnnotatorApp extends Application {
         // Research windows work on the session they were opened with; another project closes them.
         startVm.sessionProperty().addListener((o, a, b) -> List.copyOf(researchWindows).forEach(Stage::close));
         stage.setOnCloseRequest(e -> shutdown());
+        Splash.closeAfterFirstPulse(scene);
         stage.show();
         StartupTrace.mark("stage shown");
         startVm.init();

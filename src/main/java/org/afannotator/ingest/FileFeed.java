@@ -1,5 +1,6 @@
 package org.afannotator.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,11 +79,69 @@ abstract class FileFeed implements AutoCloseable {
         return new Ahead(executor, new Inline(src, new AtomicLong(), options, limits, cancel, now));
     }
 
+    /** Files up to this size are read from disk once, for detection and records both. */
+    static final int READ_ONCE_BYTES = 1 << 20;
+
+    /**
+     * {@code src} with its bytes read once into memory when it is a small file (detection reads
+     * the start of a file, then the reader reads it again from the start: two opens and two reads
+     * of every one-transcript file); {@code src} itself when it is large, or when reading fails
+     * (the error then comes, as before, from detection reading {@code src}).
+     */
+    static Source readOnce(Source src) {
+        long size = src.size();
+        if (size <= 0 || size > READ_ONCE_BYTES) {
+            return src;
+        }
+        byte[] bytes;
+        try (InputStream in = src.open()) {
+            bytes = in.readNBytes(READ_ONCE_BYTES + 1);
+        } catch (IOException e) {
+            return src;
+        }
+        return bytes.length > READ_ONCE_BYTES ? src : new InMemory(src, bytes);
+    }
+
+    /** A source's bytes held in memory, under the source's own name. */
+    private record InMemory(Source src, byte[] bytes) implements Source {
+        @Override
+        public String name() {
+            return src.name();
+        }
+
+        @Override
+        public List<String> folders() {
+            return src.folders();
+        }
+
+        @Override
+        public String fileName() {
+            return src.fileName();
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public boolean named() {
+            return src.named();
+        }
+    }
+
     /** Detection and reading on the calling thread. */
     private static final class Inline extends FileFeed {
         private final ImportOptions options;
         private final Limits limits;
         private final CancelToken cancel;
+        /** {@link #src}, or its bytes read once ({@link #readOnce}); set by detection. */
+        private Source reading;
         private FormatDetector.Detection det;
         private RecordException detError;
         private boolean detected;
@@ -101,8 +160,9 @@ abstract class FileFeed implements AutoCloseable {
         FormatDetector.Detection detection() {
             if (!detected) {
                 detected = true;
+                reading = readOnce(src);
                 try {
-                    det = FormatDetector.detect(src, options.format(), options.mapping(), limits);
+                    det = FormatDetector.detect(reading, options.format(), options.mapping(), limits);
                 } catch (RecordException e) {
                     detError = e;
                 }
@@ -120,7 +180,7 @@ abstract class FileFeed implements AutoCloseable {
                 mapper = Importer.mapper(d.format(), src, now, options.mapping());
                 InputStream in;
                 try {
-                    raw = src.open();
+                    raw = reading.open();
                     in = Encoding.skipBom(new CountingInputStream(raw, bytes, cancel));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -143,6 +203,7 @@ abstract class FileFeed implements AutoCloseable {
                     // reading is over
                 }
             }
+            reading = null; // the bytes of a file read once go with the file
         }
     }
 

@@ -3,6 +3,7 @@ package org.afannotator;
 import org.afannotator.app.StartupTrace;
 import org.afannotator.cli.MainCommand;
 import org.afannotator.ui.AfAnnotatorApp;
+import org.afannotator.ui.common.Splash;
 
 /**
  * Entry point of the jar. No arguments: the desktop app. Otherwise: the command line. This class
@@ -17,6 +18,9 @@ public final class Launcher {
             StartupTrace.mark("main");
             AfAnnotatorApp.main(args);
         } else {
+            if (Splash.requested()) {
+                Splash.close(); // the packaged launcher shows it for the command line too
+            }
             System.exit(MainCommand.run(args));
         }
     }

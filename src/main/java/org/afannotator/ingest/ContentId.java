@@ -21,9 +21,15 @@ final class ContentId {
     /**
      * The content hash and each segment's text as UTF-8, encoded once: the hash is computed over
      * these bytes, and the writer stores them as they are (the project's text encoding is UTF-8).
+     * {@code texts} is null for a transcript of more than {@link #KEEP_BYTES} of text: records
+     * queue between the threads and wait in the writer's batch, and keeping the bytes beside the
+     * strings would double the memory a large record takes; the writer encodes those itself.
      */
     record Encoded(String hash, byte[][] texts) {
     }
+
+    /** The most text, in UTF-8 bytes, whose encoding is kept for the writer. */
+    static final int KEEP_BYTES = 64 * 1024;
 
     static String hash(List<Segment> segments) {
         return encode(segments).hash();
@@ -43,7 +49,11 @@ final class ContentId {
             texts[i] = s.text().getBytes(StandardCharsets.UTF_8);
             md.update(texts[i]);
         }
-        return new Encoded(HexFormat.of().formatHex(md.digest()), texts);
+        long total = 0;
+        for (byte[] t : texts) {
+            total += t.length;
+        }
+        return new Encoded(HexFormat.of().formatHex(md.digest()), total <= KEEP_BYTES ? texts : null);
     }
 
     static String idOf(String hash) {

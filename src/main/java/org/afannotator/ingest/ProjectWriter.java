@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.afannotator.domain.Annotation;
 import org.afannotator.domain.AnnotationStatus;
 import org.afannotator.domain.Prediction;
+import org.afannotator.domain.Segment;
 import org.afannotator.domain.Transcript;
 import org.afannotator.store.ImportLedger;
 import org.afannotator.store.PredictionRepository;
@@ -27,6 +28,8 @@ import org.afannotator.store.TranscriptRepository;
  */
 final class ProjectWriter implements AutoCloseable {
     static final int BATCH = 500;
+    /** ...or this many characters of segment text, whichever comes first (bounds the heap a batch holds). */
+    static final long BATCH_CHARS = 4L << 20;
 
     private final ProjectStore store;
     private final Connection c;
@@ -34,6 +37,7 @@ final class ProjectWriter implements AutoCloseable {
     private final TranscriptRepository.Inserter transcriptInserts;
     private final PredictionRepository.Inserter predictionInserts;
     private final List<ImportRecord> pending = new ArrayList<>();
+    private long pendingChars;
     private final Map<String, Long> raterIds = new HashMap<>();
     private Instant now;
     private Consumer<RecordException> bad;
@@ -66,6 +70,7 @@ final class ProjectWriter implements AutoCloseable {
         this.now = now;
         this.bad = bad;
         pending.clear();
+        pendingChars = 0;
         raterIds.clear();
         transcriptsAdded = 0;
         duplicates = 0;
@@ -110,10 +115,7 @@ final class ProjectWriter implements AutoCloseable {
         }
         checked.run();
         for (ImportRecord r : fresh) {
-            pending.add(r);
-            if (pending.size() >= BATCH) {
-                flush();
-            }
+            add(r);
         }
         flush();
     }
@@ -132,8 +134,18 @@ final class ProjectWriter implements AutoCloseable {
                 return;
             }
         }
+        add(r);
+    }
+
+    /** Queues {@code r}; writes the batch once it holds {@link #BATCH} records or {@link #BATCH_CHARS} of text. */
+    private void add(ImportRecord r) throws SQLException {
         pending.add(r);
-        if (pending.size() >= BATCH) {
+        if (r.transcript() != null) {
+            for (Segment s : r.transcript().segments()) {
+                pendingChars += s.text().length();
+            }
+        }
+        if (pending.size() >= BATCH || pendingChars >= BATCH_CHARS) {
             flush();
         }
     }
@@ -181,6 +193,7 @@ final class ProjectWriter implements AutoCloseable {
             }
         }
         pending.clear();
+        pendingChars = 0;
     }
 
     /** Saves the rating as a finished annotation unless the same one is stored; true if saved. */

@@ -41,8 +41,11 @@ public final class Splash {
         scene.addPostLayoutPulseListener(first[0]);
     }
 
-    /** Closes the splash if one is on screen; an error here must never stop the app. */
-    static void close() {
+    /**
+     * Closes the splash if one is on screen (the command line closes it at once: the packaged
+     * launcher shows it for every start); an error here must never stop the app.
+     */
+    public static void close() {
         try {
             SplashScreen splash = SplashScreen.getSplashScreen();
             if (splash != null) {

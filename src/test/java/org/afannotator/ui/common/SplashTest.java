@@ -1,7 +1,6 @@
 package org.afannotator.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -25,12 +24,6 @@ class SplashTest {
         assertThat(Splash.requested()).isFalse();
         System.setProperty(Splash.PROPERTY, "true");
         assertThat(Splash.requested()).isTrue();
-    }
-
-    @Test
-    void closingWithoutASplashOnScreenOrWithoutADisplayDoesNothing() {
-        // the tests run with java.awt.headless=true: SplashScreen refuses to start, and that is caught
-        assertThatCode(Splash::close).doesNotThrowAnyException();
     }
 
     @Test

@@ -120,10 +120,14 @@ public final class SourceSet implements Closeable {
     private static List<Listed> walk(Path dir) {
         List<Listed> out = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            // A folder given as a link is walked where it points, its files named under the link.
+            Path start = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (hidden(dir.relativize(f).toString().replace('\\', '/'))) {
+                public FileVisitResult visitFile(Path found, BasicFileAttributes attrs) {
+                    Path rel = start.relativize(found);
+                    Path f = dir.resolve(rel);
+                    if (hidden(rel.toString().replace('\\', '/'))) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isRegularFile()) {

@@ -70,4 +70,16 @@ class SourceSetTest {
                 .hasMessageContaining("nope")
                 .hasMessageContaining("no such file or folder");
     }
+
+    @Test
+    void aFolderGivenAsALinkListsTheFilesOfTheFolderItPointsToUnderTheLinksName() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real/run"));
+        Files.writeString(real.resolve("a.json"), "{}");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        try (SourceSet set = SourceSet.of(List.of(link))) {
+            assertThat(set.sources()).extracting(Source::name)
+                    .containsExactly(link.resolve("run/a.json").toString());
+            assertThat(set.sources()).extracting(Source::size).containsExactly(2L);
+        }
+    }
 }

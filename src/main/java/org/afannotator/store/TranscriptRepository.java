@@ -57,6 +57,7 @@ public final class TranscriptRepository {
         private final PreparedStatement key;
         private final PreparedStatement s;
         private final PreparedStatement encoded;
+        private final List<PreparedStatement> statements;
 
         private Inserter(Connection c) throws SQLException {
             List<PreparedStatement> made = new ArrayList<>();
@@ -72,21 +73,35 @@ public final class TranscriptRepository {
                 made.add(utf8 ? c.prepareStatement("INSERT INTO segment(transcript_key, ordinal, kind, text)"
                         + " VALUES (?,?,?,CAST(? AS TEXT))") : null);
             } catch (SQLException e) {
-                for (PreparedStatement p : made) {
-                    try {
-                        if (p != null) {
-                            p.close();
-                        }
-                    } catch (SQLException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
+                closeAll(made, e);
                 throw e;
             }
             t = made.get(0);
             key = made.get(1);
             s = made.get(2);
             encoded = made.get(3);
+            statements = made;
+        }
+
+        /** Closes every statement (null ones skipped); a failure goes onto {@code first}, or is thrown. */
+        private static void closeAll(List<PreparedStatement> all, SQLException first) throws SQLException {
+            SQLException failed = first;
+            for (PreparedStatement p : all) {
+                try {
+                    if (p != null) {
+                        p.close();
+                    }
+                } catch (SQLException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null && first == null) {
+                throw failed;
+            }
         }
 
         /** Inserts the transcripts not stored yet; returns how many were new. */
@@ -143,21 +158,7 @@ public final class TranscriptRepository {
 
         @Override
         public void close() throws SQLException {
-            try {
-                t.close();
-            } finally {
-                try {
-                    key.close();
-                } finally {
-                    try {
-                        s.close();
-                    } finally {
-                        if (encoded != null) {
-                            encoded.close();
-                        }
-                    }
-                }
-            }
+            closeAll(statements, null);
         }
     }
 

@@ -202,7 +202,7 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private static <T> T runOnce(Connection c, SqlWork<T> work) throws SQLException {
+    private <T> T runOnce(Connection c, SqlWork<T> work) throws SQLException {
         try {
             c.setAutoCommit(false);
         } catch (SQLException e) {
@@ -220,6 +220,10 @@ public final class ProjectStore implements AutoCloseable {
             T result = work.run(c);
             c.commit();
             ok = true;
+            BackgroundCheckpoint bg = checkpointer;
+            if (bg != null) {
+                bg.afterCommit(c);
+            }
             return result;
         } finally {
             try {
@@ -237,6 +241,10 @@ public final class ProjectStore implements AutoCloseable {
     /** Checkpoint the log once it holds this many pages (64 MiB of 4 KiB pages) during a long run of writes. */
     static final int BULK_CHECKPOINT_PAGES = 16_384;
 
+    /** Off ({@code -Dafannotator.noBackgroundCheckpoint=true}) only to measure what the thread gains. */
+    static final boolean BACKGROUND_CHECKPOINT = !Boolean.getBoolean("afannotator.noBackgroundCheckpoint");
+    private volatile BackgroundCheckpoint checkpointer;
+
     /** Puts settings back when closed. */
     public interface Restore extends AutoCloseable {
         @Override
@@ -246,12 +254,28 @@ public final class ProjectStore implements AutoCloseable {
     /**
      * Settings for a long run of writes (an import) until the returned object is closed: a 64 MiB
      * page cache instead of 2 MiB (an import updates pages all over the id indexes; with the small
-     * cache each is read back from the file again and again) and a checkpoint every 64 MiB of log
-     * instead of every 4 MiB (an index page changed by several batches is copied into the project
-     * once per checkpoint). Journal mode, sync level and locking stay as they are: other programs
-     * keep reading the project, and a committed batch survives a crash as before.
+     * cache each is read back from the file again and again), and the log copied into the project
+     * by a thread of its own every 64 MiB of log instead of by the writer every 4 MiB
+     * ({@link BackgroundCheckpoint}, decision 0100: an index page changed by several batches is
+     * copied once per checkpoint, and the writer does not stop for the copy). Journal mode, sync
+     * level and locking stay as they are: other programs keep reading the project, and a committed
+     * batch survives a crash as before.
      */
-    public synchronized Restore bulkWrites() {
+    public Restore bulkWrites() {
+        return bulkWrites(BackgroundCheckpoint.STEP_FRAMES, BackgroundCheckpoint.RESTART_FRAMES);
+    }
+
+    /** {@link #bulkWrites()} with the background checkpoint's step and restart sizes in pages (tests). */
+    synchronized Restore bulkWrites(long stepFrames, long restartFrames) {
+        BackgroundCheckpoint bg = null;
+        if (BACKGROUND_CHECKPOINT) {
+            try {
+                bg = BackgroundCheckpoint.start(path, BUSY_TIMEOUT_MS, stepFrames, restartFrames);
+            } catch (SQLException e) {
+                bg = null; // the writer checkpoints itself, as without the thread
+            }
+        }
+        int writerCheckpoint = bg == null ? BULK_CHECKPOINT_PAGES : 0;
         int[] before = read(c -> {
             try (Statement st = c.createStatement()) {
                 int cache;
@@ -263,17 +287,28 @@ public final class ProjectStore implements AutoCloseable {
                     checkpoint = rs.next() ? rs.getInt(1) : 1000;
                 }
                 st.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB);
-                st.execute("PRAGMA wal_autocheckpoint = " + BULK_CHECKPOINT_PAGES);
+                st.execute("PRAGMA wal_autocheckpoint = " + writerCheckpoint);
                 return new int[] {cache, checkpoint};
             }
         });
+        checkpointer = bg;
+        BackgroundCheckpoint started = bg;
         return () -> read(c -> {
+            checkpointer = null;
+            if (started != null) {
+                started.close();
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA cache_size = " + before[0]);
                 st.execute("PRAGMA wal_autocheckpoint = " + before[1]);
             }
             return null;
         });
+    }
+
+    /** The background checkpoint of the current run of bulk writes, or null (tests). */
+    BackgroundCheckpoint backgroundCheckpoint() {
+        return checkpointer;
     }
 
     /** The rowid of the row the last INSERT on {@code c} made (inside the caller's transaction). */

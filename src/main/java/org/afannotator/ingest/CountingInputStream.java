@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the bytes read (for progress) and stops reading once the import is cancelled. */
+/**
+ * Counts the bytes read (for progress) and stops reading once the import is cancelled. Bytes read
+ * again after a {@link #reset} are counted once.
+ */
 final class CountingInputStream extends FilterInputStream {
     private final AtomicLong count;
     private final CancelToken cancel;
+    /** Bytes counted by this stream, and that count at the last mark. */
+    private long position;
+    private long marked;
 
     CountingInputStream(InputStream in, AtomicLong count, CancelToken cancel) {
         super(in);
@@ -22,6 +28,7 @@ final class CountingInputStream extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             count.incrementAndGet();
+            position++;
         }
         return b;
     }
@@ -32,6 +39,7 @@ final class CountingInputStream extends FilterInputStream {
         int n = super.read(b, off, len);
         if (n > 0) {
             count.addAndGet(n);
+            position += n;
         }
         return n;
     }
@@ -40,6 +48,20 @@ final class CountingInputStream extends FilterInputStream {
     public long skip(long n) throws IOException {
         long s = super.skip(n);
         count.addAndGet(s);
+        position += s;
         return s;
+    }
+
+    @Override
+    public synchronized void mark(int readlimit) {
+        super.mark(readlimit);
+        marked = position;
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+        super.reset();
+        count.addAndGet(marked - position);
+        position = marked;
     }
 }

@@ -13,7 +13,9 @@ final class Encoding {
 
     /** Skips a UTF-8 BOM; returns a stream positioned at the first character. */
     static InputStream skipBom(InputStream raw) throws IOException {
-        BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, 1 << 16);
+        // A stream that can go back already (a file read into memory) is used as it is: wrapping
+        // it would allocate and fill a 64 KiB buffer for every file of an import.
+        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw, 1 << 16);
         in.mark(4);
         byte[] head = in.readNBytes(4);
         in.reset();

@@ -1,7 +1,6 @@
 package org.afannotator.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,10 +19,10 @@ final class JsonLinesRows implements RowReader {
     private final Limits limits;
     /** One value per line: text after it is an error, not silently dropped. */
     private final ObjectReader lineReader;
-    private final byte[] chunk = new byte[1 << 16];
+    private final byte[] chunk;
     private int chunkPos;
     private int chunkLen;
-    private byte[] line = new byte[1 << 12];
+    private byte[] line;
     private int lineLen;
     private long lineNo;
     private long index;
@@ -32,7 +31,18 @@ final class JsonLinesRows implements RowReader {
     JsonLinesRows(InputStream in, Limits limits) {
         this.in = in;
         this.limits = limits;
-        this.lineReader = limits.json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.lineReader = limits.lineReader;
+        // Buffers sized to the input when it says how much is left (a file, or a file read into
+        // memory: an import opens one per file, mostly of a few KB), else 64 KiB.
+        int left;
+        try {
+            left = in.available();
+        } catch (IOException e) {
+            left = 0;
+        }
+        int size = left <= 1 ? 1 << 16 : Math.max(1 << 10, Math.min(1 << 16, left + 1));
+        this.chunk = new byte[size];
+        this.line = new byte[size];
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.afannotator.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /** Size limits that keep one record's memory bounded, and the parsers configured with them. */
 final class Limits {
@@ -11,6 +13,8 @@ final class Limits {
 
     final int maxRecordBytes;
     final ObjectMapper json;
+    /** A reader of one value per line: text after it is an error (JSON Lines); made once, immutable. */
+    final ObjectReader lineReader;
 
     Limits(int maxRecordBytes) {
         this.maxRecordBytes = maxRecordBytes;
@@ -21,5 +25,6 @@ final class Limits {
                         .build())
                 .build();
         this.json = new ObjectMapper(f);
+        this.lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

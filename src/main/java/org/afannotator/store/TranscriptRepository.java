@@ -58,6 +58,9 @@ public final class TranscriptRepository {
         private final PreparedStatement s;
         private final PreparedStatement encoded;
         private final List<PreparedStatement> statements;
+        /** The last import time written and its text: an import gives every transcript the same one. */
+        private Instant lastTime;
+        private String lastTimeText;
 
         private Inserter(Connection c) throws SQLException {
             List<PreparedStatement> made = new ArrayList<>();
@@ -127,7 +130,7 @@ public final class TranscriptRepository {
             t.setString(4, tr.model());
             t.setString(5, tr.condition());
             t.setString(6, tr.setting());
-            t.setString(7, (tr.importedAt() == null ? Instant.now() : tr.importedAt()).toString());
+            t.setString(7, timeText(tr.importedAt() == null ? Instant.now() : tr.importedAt()));
             t.setString(8, Json.write(tr.metadata()));
             if (t.executeUpdate() == 0) {
                 return -1;
@@ -154,6 +157,15 @@ public final class TranscriptRepository {
             }
             ins.executeBatch();
             return k;
+        }
+
+        /** {@code time.toString()}, formatted once for a run of transcripts with the same time. */
+        private String timeText(Instant time) {
+            if (!time.equals(lastTime)) {
+                lastTime = time;
+                lastTimeText = time.toString();
+            }
+            return lastTimeText;
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -53,6 +52,10 @@ final class BackgroundCheckpoint implements AutoCloseable {
     private long logFrames;
     /** Pages in the log already copied, as the last checkpoint left them. */
     private long copiedFrames;
+    /** Log size when the thread last ran a checkpoint; guarded by {@link #state}. */
+    private long threadTried;
+    /** Log size when the writer last ran one; the writer's thread only (under the store's monitor). */
+    private long writerTried;
     private boolean stopping;
     private volatile SQLException failure;
     /** Set on the writer's thread when the probe connection failed. */
@@ -118,25 +121,37 @@ final class BackgroundCheckpoint implements AutoCloseable {
     private void checkAfterCommit() throws SQLException {
         long[] now = run(probe, "NOOP");
         if (now == null) {
-            return; // the thread is copying right now; the next commit looks again
+            return; // not seen in practice (NOOP takes no lock); the next commit looks again
+        }
+        if (now[0] < writerTried) {
+            writerTried = 0; // the log started over
         }
         // At the restart size, or at each step once the thread has failed: the writer copies.
-        if (now[0] >= restartFrames || (failure != null && now[0] - now[1] >= stepFrames)) {
+        // Either is tried again only after another step of pages, so a reader holding an old
+        // snapshot (which keeps any checkpoint from reaching the end) costs one attempt per step.
+        boolean restart = now[0] >= restartFrames && now[1] < now[0] && now[0] - writerTried >= stepFrames;
+        boolean instead = failure != null && now[0] - Math.max(now[1], writerTried) >= stepFrames;
+        if (restart || instead) {
+            writerTried = now[0];
             copying.lock();
             try {
-                now = run(probe, "PASSIVE");
-                byWriter.incrementAndGet();
+                long[] after = run(probe, "PASSIVE");
+                if (after != null) {
+                    now = after;
+                    byWriter.incrementAndGet();
+                }
             } finally {
                 copying.unlock();
             }
         }
         state.lock();
         try {
-            if (now != null) {
-                logFrames = now[0];
-                copiedFrames = now[1];
+            if (now[0] < logFrames) {
+                threadTried = 0; // the log started over
             }
-            if (logFrames - copiedFrames >= stepFrames) {
+            logFrames = now[0];
+            copiedFrames = now[1];
+            if (threadDue()) {
                 due.signal();
             }
         } finally {
@@ -144,17 +159,27 @@ final class BackgroundCheckpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * A step of pages waits past both what is copied and the log size at the thread's last
+     * attempt (guarded by {@link #state}): a checkpoint held back by a reader is not retried
+     * until the writer has added another step.
+     */
+    private boolean threadDue() {
+        return logFrames - Math.max(copiedFrames, threadTried) >= stepFrames;
+    }
+
     private void loop() {
         try {
             while (true) {
                 state.lock();
                 try {
-                    while (!stopping && logFrames - copiedFrames < stepFrames) {
+                    while (!stopping && !threadDue()) {
                         due.await();
                     }
                     if (stopping) {
                         return;
                     }
+                    threadTried = logFrames;
                 } finally {
                     state.unlock();
                 }
@@ -162,17 +187,18 @@ final class BackgroundCheckpoint implements AutoCloseable {
                 copying.lock();
                 try {
                     r = run(connection, "PASSIVE");
-                    byThread.incrementAndGet();
                 } finally {
                     copying.unlock();
                 }
                 state.lock();
                 try {
                     if (r != null) {
+                        byThread.incrementAndGet();
                         copiedFrames = r[1]; // the writer's next commit brings the log size up to date
-                    } else {
-                        due.await(50, TimeUnit.MILLISECONDS); // busy: the writer's own checkpoint
+                        threadTried = Math.max(threadTried, r[0]);
                     }
+                    // else busy (another checkpoint, e.g. from another program): tried again
+                    // after the next step of pages
                 } finally {
                     state.unlock();
                 }

@@ -244,6 +244,8 @@ public final class ProjectStore implements AutoCloseable {
     /** Off ({@code -Dafannotator.noBackgroundCheckpoint=true}) only to measure what the thread gains. */
     static final boolean BACKGROUND_CHECKPOINT = !Boolean.getBoolean("afannotator.noBackgroundCheckpoint");
     private volatile BackgroundCheckpoint checkpointer;
+    /** Runs of bulk writes open on this store (nested ones change nothing); guarded by this. */
+    private int bulkDepth;
 
     /** Puts settings back when closed. */
     public interface Restore extends AutoCloseable {
@@ -269,6 +271,15 @@ public final class ProjectStore implements AutoCloseable {
 
     /** {@link #bulkWrites()} with the background checkpoint's step and restart sizes in pages (tests). */
     synchronized Restore bulkWrites(long stepFrames, long restartFrames) {
+        if (bulkDepth > 0) {
+            // A run inside a run: the outer one's settings hold, and the outer one puts them back.
+            bulkDepth++;
+            return () -> {
+                synchronized (this) {
+                    bulkDepth = Math.max(0, bulkDepth - 1);
+                }
+            };
+        }
         BackgroundCheckpoint bg = null;
         if (BACKGROUND_CHECKPOINT) {
             try {
@@ -278,24 +289,34 @@ public final class ProjectStore implements AutoCloseable {
             }
         }
         int writerCheckpoint = bg == null ? BULK_CHECKPOINT_PAGES : 0;
-        int[] before = read(c -> {
-            try (Statement st = c.createStatement()) {
-                int cache;
-                int checkpoint;
-                try (ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
-                    cache = rs.next() ? rs.getInt(1) : -2000;
+        int[] before;
+        try {
+            before = read(c -> {
+                try (Statement st = c.createStatement()) {
+                    int cache;
+                    int checkpoint;
+                    try (ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+                        cache = rs.next() ? rs.getInt(1) : -2000;
+                    }
+                    try (ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
+                        checkpoint = rs.next() ? rs.getInt(1) : 1000;
+                    }
+                    st.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB);
+                    st.execute("PRAGMA wal_autocheckpoint = " + writerCheckpoint);
+                    return new int[] {cache, checkpoint};
                 }
-                try (ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
-                    checkpoint = rs.next() ? rs.getInt(1) : 1000;
-                }
-                st.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB);
-                st.execute("PRAGMA wal_autocheckpoint = " + writerCheckpoint);
-                return new int[] {cache, checkpoint};
+            });
+        } catch (RuntimeException e) {
+            if (bg != null) {
+                bg.close();
             }
-        });
+            throw e;
+        }
         checkpointer = bg;
+        bulkDepth = 1;
         BackgroundCheckpoint started = bg;
         return () -> read(c -> {
+            bulkDepth = 0;
             checkpointer = null;
             if (started != null) {
                 started.close();

@@ -83,15 +83,19 @@ class BackgroundCheckpointTest {
             BackgroundCheckpoint bg;
             try (ProjectStore.Restore r = store.bulkWrites(STEP, RESTART)) {
                 bg = store.backgroundCheckpoint();
-                // one step's worth, then let the thread copy it while nothing else is written
-                write(store, 0, 10);
+                // One transaction of more than a step, then nothing while the thread copies it
+                // (a second transaction could begin after the copy and start the log over).
+                write(store, 0, PER_TX);
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (bg.checkpointsByThread() == 0 && System.nanoTime() < deadline) {
+                long[] log = noop(p);
+                while ((log[1] < log[0] || bg.checkpointsByThread() == 0) && System.nanoTime() < deadline) {
                     Thread.sleep(10);
+                    log = noop(p);
                 }
                 assertThat(bg.checkpointsByThread()).as("checkpoints by the thread").isPositive();
-                assertThat(noop(p)[1]).as("pages the thread copied into the project").isGreaterThanOrEqualTo(STEP);
-                maxWal = write(store, 10, 390);
+                assertThat(log[0]).as("pages in the log").isGreaterThanOrEqualTo(STEP);
+                assertThat(log[1]).as("pages the thread copied into the project").isEqualTo(log[0]);
+                maxWal = write(store, PER_TX, 400 - PER_TX);
                 assertThat(bg.checkpointsByWriter()).as("restart points reached by the writer").isPositive();
                 assertThat((Throwable) bg.failure()).isNull();
             }
@@ -125,9 +129,21 @@ class BackgroundCheckpointTest {
                         rs.next();
                         assertThat(rs.getInt(1)).isEqualTo(5);
                     }
-                    // the open read transaction keeps the log from starting over: it grows, nothing fails
+                    // the open read transaction keeps the log from starting over: it grows, nothing
+                    // fails, and the thread does not spin on checkpoints the reader holds back
                     try (ProjectStore.Restore r = store.bulkWrites(STEP, RESTART)) {
+                        BackgroundCheckpoint bg = store.backgroundCheckpoint();
                         write(store, 5, 200);
+                        int commits = 200 / PER_TX;
+                        Thread.sleep(300);
+                        int afterWrites = bg.checkpointsByThread() + bg.checkpointsByWriter();
+                        Thread.sleep(500);
+                        assertThat(bg.checkpointsByThread() + bg.checkpointsByWriter())
+                                .as("checkpoints while nothing is written").isEqualTo(afterWrites);
+                        // each commit here is more than a step: at most one attempt by the thread and
+                        // one by the writer per commit (held back, they were retried without end)
+                        assertThat(afterWrites).as("checkpoints for " + commits + " commits")
+                                .isLessThanOrEqualTo(2 * commits);
                     }
                     try (ResultSet rs = st.executeQuery("SELECT count(*) FROM transcript")) {
                         rs.next();

@@ -39,4 +39,21 @@ class BulkWritesTest {
             assertThat(pragma(store, "synchronous")).isEqualTo(1); // NORMAL, unchanged
         }
     }
+
+    @Test
+    void aRunInsideARunChangesNothingAndTheOuterOnePutsTheSettingsBack() {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("p.afproj"))) {
+            int checkpoint = pragma(store, "wal_autocheckpoint");
+            ProjectStore.Restore outer = store.bulkWrites();
+            BackgroundCheckpoint bg = store.backgroundCheckpoint();
+            try (ProjectStore.Restore inner = store.bulkWrites()) {
+                assertThat(store.backgroundCheckpoint()).isSameAs(bg);
+            }
+            assertThat(pragma(store, "wal_autocheckpoint")).as("still the outer run's").isZero();
+            assertThat(store.backgroundCheckpoint()).isSameAs(bg);
+            outer.close();
+            assertThat(pragma(store, "wal_autocheckpoint")).isEqualTo(checkpoint);
+            assertThat(store.backgroundCheckpoint()).isNull();
+        }
+    }
 }

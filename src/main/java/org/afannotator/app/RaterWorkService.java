@@ -53,7 +53,9 @@ public final class RaterWorkService {
     }
 
     /**
-     * The rater with this name (created as a RATER if new). A rater with an empty queue gets one:
+     * The rater with this name (created as a RATER if new). Only a RATER can sign in: a name that
+     * belongs to an adjudicator, a researcher or an imported label set is refused (bad input), as
+     * it cannot have a rating queue. A rater with an empty queue gets one:
      * every transcript of the project, in the rater's own shuffled order. Until a researcher
      * assigns k raters per transcript ({@link #assign}), every rater rates everything, so
      * transcripts imported since the rater's last sign-in are added at the end of the queue,
@@ -62,6 +64,10 @@ public final class RaterWorkService {
     public Rater signIn(String name) {
         if (name == null || name.isBlank()) {
             throw new BadInputException(null, null, "rater", "a rater name is needed");
+        }
+        Optional<Rater> known = store.raters().byName(name);
+        if (known.isPresent() && known.get().role() != RaterRole.RATER) {
+            throw notARater(known.get(), "rater");
         }
         Rater r = store.raters().getOrCreate(name, RaterRole.RATER);
         if (store.assignments().queueSize(r.id()) == 0) {
@@ -86,21 +92,61 @@ public final class RaterWorkService {
     }
 
     /**
-     * Replaces every RATER's queue: each transcript to {@code k} of them (see {@link QueueAssigner}).
-     * Annotations already made stay; only the queues change.
+     * Adds the named raters (created as RATERs if new), then replaces every RATER's queue: each
+     * transcript to {@code k} of them (see {@link QueueAssigner}). Annotations already made stay;
+     * only the queues change. All or nothing: a name that belongs to an adjudicator, a researcher or
+     * an imported label set, or a {@code k} outside 1..raters, is bad input and changes nothing.
      */
-    public Map<String, List<String>> assign(int k) {
-        List<Rater> raters = store.raters().all().stream().filter(r -> r.role() == RaterRole.RATER).toList();
-        Map<String, List<String>> queues = QueueAssigner.assign(store.transcripts().allIds(),
-                raters.stream().map(Rater::name).toList(), k, queueSeed());
-        store.inTransaction(c -> {
-            for (Rater r : raters) {
-                store.assignments().replaceQueue(r.id(), queues.get(r.name()));
+    public Map<String, List<String>> assign(List<String> names, int k) {
+        return store.inTransaction(c -> {
+            Map<String, Rater> known = new java.util.HashMap<>();
+            Set<String> raters = new java.util.TreeSet<>();
+            for (Rater r : store.raters().all()) {
+                known.put(r.name(), r);
+                if (r.role() == RaterRole.RATER) {
+                    raters.add(r.name());
+                }
+            }
+            for (String n : names) {
+                if (n == null || n.isBlank()) {
+                    throw new BadInputException(null, null, "raters", "a rater name is needed");
+                }
+                Rater r = known.get(n.strip());
+                if (r != null && r.role() != RaterRole.RATER) {
+                    throw notARater(r, "raters");
+                }
+                raters.add(n.strip());
+            }
+            Map<String, List<String>> queues;
+            try {
+                queues = QueueAssigner.assign(store.transcripts().allIds(), List.copyOf(raters), k, queueSeed());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(null, null, null, e.getMessage());
+            }
+            for (String n : raters) {
+                Rater r = store.raters().getOrCreate(n, RaterRole.RATER);
+                store.assignments().replaceQueue(r.id(), queues.get(n));
             }
             store.settings().put(ASSIGNMENT, "k=" + k);
-            return null;
+            return queues;
         });
-        return queues;
+    }
+
+    /** Replaces every RATER's queue, adding no one (see {@link #assign(List, int)}). */
+    public Map<String, List<String>> assign(int k) {
+        return assign(List.of(), k);
+    }
+
+    /** Why a person who is not a RATER cannot be given a rating queue, and what to do instead. */
+    static BadInputException notARater(Rater r, String field) {
+        String what = switch (r.role()) {
+            case ADJUDICATOR -> "an adjudicator";
+            case RESEARCHER -> "a researcher";
+            case EXTERNAL -> "an imported label set (labels read from a file)";
+            case RATER -> throw new IllegalArgumentException(r.name() + " is a rater");
+        };
+        return new BadInputException(null, null, field, "'" + r.name() + "' is " + what
+                + ", not a rater, and cannot be given a rating queue; pick another name");
     }
 
     public QueueProgress progress(long raterId) {

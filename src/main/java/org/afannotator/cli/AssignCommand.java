@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.afannotator.app.ProjectSession;
 import org.afannotator.app.RaterWorkService;
+import org.afannotator.domain.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Spec;
         description = {"Give each transcript to k raters and rebuild every rater's queue.",
                 "The named raters are created if new. Transcripts, in a seeded shuffle, are dealt",
                 "round-robin so each rater gets about N*k/R; each queue is then shuffled per rater",
-                "(seed: the project's queue seed and the rater's name). Labels already made stay."})
+                "(seed: the project's queue seed and the rater's name). Labels already made stay.",
+                "Only raters (role RATER) get a queue: naming an adjudicator, a researcher or an",
+                "imported label set (e.g. the one a human-labels import creates) is refused with",
+                "exit 1 and the project is left unchanged."})
 public final class AssignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,7 +29,7 @@ public final class AssignCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, paramLabel = "P", description = "project file (*.afproj)")
     Path project;
 
-    @Option(names = "--raters", split = ",", paramLabel = "NAME", description = "raters to add first (comma-separated)")
+    @Option(names = "--raters", split = ",", paramLabel = "NAME", description = "raters to add first (comma-separated; new names become raters)")
     List<String> raters = List.of();
 
     @Option(names = "-k", defaultValue = "2", paramLabel = "K", description = "raters per transcript (default: ${DEFAULT-VALUE})")
@@ -38,8 +42,7 @@ public final class AssignCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectSession session = ProjectSession.open(project)) {
             RaterWorkService work = session.raterWork();
-            raters.forEach(work::signIn);
-            Map<String, List<String>> queues = work.assign(k);
+            Map<String, List<String>> queues = work.assign(raters, k);
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 ObjectNode o = JsonOut.object();
@@ -51,8 +54,11 @@ public final class AssignCommand implements Callable<Integer> {
                 queues.forEach((name, ids) -> out.printf("%-20s %d transcripts%n", name, ids.size()));
             }
             out.flush();
-        } catch (IllegalArgumentException e) {
-            throw new org.afannotator.domain.BadInputException(project.toString(), e.getMessage());
+        } catch (BadInputException e) {
+            if (e.file() != null) {
+                throw e;
+            }
+            throw new BadInputException(project.toString(), e.record(), e.field(), e.reason(), e);
         }
         return ExitCodes.OK;
     }

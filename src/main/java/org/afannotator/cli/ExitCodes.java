@@ -10,6 +10,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Something failed that is not the input's fault (disk full, project busy, a bug). */
     public static final int FAILURE = 3;
+    /**
+     * Done, but some work was left out and needs a person: everything that could be written was,
+     * and what was not is listed in the output (merge: conflicts or rejected units).
+     */
+    public static final int WORK_LEFT_OUT = 4;
 
     private ExitCodes() {
     }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             "0:done",
             "1:bad input (missing file, not a project, rejected record); the reason is on stderr",
             "2:bad command line (unknown subcommand or option)",
-            "3:failure that is not the input's fault (disk full, project busy, internal error)"})
+            "3:failure that is not the input's fault (disk full, project busy, internal error)",
+            "4:done, but some work was left out and needs a person (merge: conflicts or rejected units, listed in the output)"})
 public final class MainCommand implements Runnable {
 
     @CommandLine.Spec

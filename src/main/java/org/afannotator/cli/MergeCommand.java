@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
                 "on both sides is NOT written and is listed under conflicts; work that does not fit the",
                 "project (unknown label, changed transcript text) is listed under rejected.",
                 "A file that is not a bundle of this project refuses the whole merge (exit 1, nothing written).",
+                "Exit 4 when any unit was left out (conflicts or rejected, not empty): everything else is written",
+                "and the JSON is printed in full, but a person has to look. Exit 0 when nothing was left out.",
                 "Prints {\"bundles\": [{\"file\", \"rater\", \"added\", \"updated\", \"identical\", \"project_newer\",",
                 "\"conflicts\": [{\"transcript_id\", \"rater\", \"detail\"}], \"rejected\": [...], \"ignored_raters\": []}]}."})
 public final class MergeCommand implements Callable<Integer> {
@@ -47,6 +49,7 @@ public final class MergeCommand implements Callable<Integer> {
         ObjectNode o = JsonOut.object();
         ArrayNode arr = o.putArray("bundles");
         int conflicts = 0;
+        int rejected = 0;
         for (BundleService.BundleMerge m : merges) {
             ObjectNode b = arr.addObject().put("file", m.file().toString()).put("rater", m.rater());
             for (MergeOutcome out : List.of(MergeOutcome.ADDED, MergeOutcome.UPDATED, MergeOutcome.IDENTICAL,
@@ -58,16 +61,23 @@ public final class MergeCommand implements Callable<Integer> {
             ArrayNode ignored = b.putArray("ignored_raters");
             m.ignoredRaters().forEach(ignored::add);
             conflicts += m.report().count(MergeOutcome.CONFLICT);
+            rejected += m.report().count(MergeOutcome.REJECTED);
         }
         PrintWriter w = spec.commandLine().getOut();
         w.println(JsonOut.write(o));
         w.flush();
-        if (conflicts > 0) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("af-annotator: " + conflicts + " conflicting annotation(s) not merged; see \"conflicts\"");
-            err.flush();
+        if (conflicts == 0 && rejected == 0) {
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        if (conflicts > 0) {
+            err.println("af-annotator: " + conflicts + " conflicting annotation(s) not merged; see \"conflicts\"");
+        }
+        if (rejected > 0) {
+            err.println("af-annotator: " + rejected + " annotation(s) rejected as not fitting the project; see \"rejected\"");
+        }
+        err.flush();
+        return ExitCodes.WORK_LEFT_OUT;
     }
 
     private static void units(ArrayNode arr, List<MergeReport.Unit> units) {

@@ -262,7 +262,9 @@ public final class ProjectStore implements AutoCloseable {
      * batch survives a crash as before.
      */
     public Restore bulkWrites() {
-        return bulkWrites(BackgroundCheckpoint.STEP_FRAMES, BackgroundCheckpoint.RESTART_FRAMES);
+        // The two sizes can be made small to exercise the thread on a small import (tests).
+        return bulkWrites(Long.getLong("afannotator.checkpointStepPages", BackgroundCheckpoint.STEP_FRAMES),
+                Long.getLong("afannotator.checkpointRestartPages", BackgroundCheckpoint.RESTART_FRAMES));
     }
 
     /** {@link #bulkWrites()} with the background checkpoint's step and restart sizes in pages (tests). */

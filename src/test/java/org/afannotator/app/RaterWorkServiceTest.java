@@ -62,6 +62,40 @@ class RaterWorkServiceTest {
     }
 
     @Test
+    void signInRefusesAnImportedLabelSetAndAnAdjudicatorWithoutGivingThemAQueue() {
+        try (ProjectStore store = project()) {
+            RaterWorkService s = new RaterWorkService(store, Clock.systemUTC());
+            Rater ext = store.raters().getOrCreate("human_labels", RaterRole.EXTERNAL);
+            Rater dee = store.raters().getOrCreate("Dee", RaterRole.ADJUDICATOR);
+            assertThatThrownBy(() -> s.signIn(" human_labels ")).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("'human_labels' is an imported label set").hasMessageContaining("another name");
+            assertThatThrownBy(() -> s.signIn("Dee")).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("'Dee' is an adjudicator").hasMessageContaining("another name");
+            assertThat(store.assignments().queueSize(ext.id())).isZero();
+            assertThat(store.assignments().queueSize(dee.id())).isZero();
+        }
+    }
+
+    @Test
+    void assigningNamedRatersIsAllOrNothing() {
+        try (ProjectStore store = project()) {
+            RaterWorkService s = new RaterWorkService(store, Clock.systemUTC());
+            store.raters().getOrCreate("human_labels", RaterRole.EXTERNAL);
+            assertThatThrownBy(() -> s.assign(List.of("Ann", "human_labels"), 1)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("imported label set");
+            assertThatThrownBy(() -> s.assign(List.of("Ann", "Bo"), 3)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("1..2");
+            assertThat(store.raters().byName("Ann")).isEmpty();
+            assertThat(store.raters().byName("Bo")).isEmpty();
+            assertThat(store.settings().get(RaterWorkService.ASSIGNMENT)).isEmpty();
+            Map<String, List<String>> queues = s.assign(List.of("Bo", "Ann"), 2);
+            assertThat(queues.keySet()).containsExactly("Ann", "Bo");
+            assertThat(queues.get("Ann")).hasSize(10);
+            assertThat(store.settings().get(RaterWorkService.ASSIGNMENT)).contains("k=2");
+        }
+    }
+
+    @Test
     void blindedTranscriptHidesEverythingBiasing() {
         try (ProjectStore store = project()) {
             RaterWorkService s = new RaterWorkService(store, Clock.systemUTC());

@@ -18,7 +18,7 @@ class BundleMergeCommandTest {
     Path dir;
 
     @Test
-    void bundleThenMergeReportsAddedIdenticalAndConflicts() {
+    void bundleThenMergeReportsAddedIdenticalAndConflictsWithExitCodeFour() {
         Path p = dir.resolve("p.afproj");
         ReportFixtures.project(p).close();
         Path b = dir.resolve("bo.afproj");
@@ -40,10 +40,80 @@ class BundleMergeCommandTest {
                     ReportFixtures.CLOCK.instant()));
         }
         CliRun r = CliRun.of("merge", "--project", p.toString(), b.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        // Work was left out (the conflict): a script running the merge must see that a person has to look.
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.WORK_LEFT_OUT).isEqualTo(4);
         assertThat(r.out()).contains("\"added\":1").contains("\"identical\":3")
-                .contains("\"conflicts\":[{\"transcript_id\":\"t1\",\"rater\":\"Bo\",\"detail\":\"label faking here, not_faking incoming; confidence 1 here, 2 incoming\"}]");
+                .contains("\"conflicts\":[{\"transcript_id\":\"t1\",\"rater\":\"Bo\",\"detail\":\"label faking here, not_faking incoming; confidence 1 here, 2 incoming\"}]")
+                .contains("\"rejected\":[]");
         assertThat(r.err()).contains("1 conflicting annotation(s) not merged");
+        // Everything mergeable was still written; the conflicting unit was not.
+        try (ProjectStore store = ProjectStore.open(p)) {
+            Rater bo = store.raters().byName("Bo").orElseThrow();
+            assertThat(store.annotations().get("t5", bo.id()).orElseThrow().label()).isEqualTo("faking");
+            assertThat(store.annotations().get("t1", bo.id()).orElseThrow().label()).isEqualTo("faking");
+        }
+        // The conflict is still there on a second run: still 4.
+        CliRun again = CliRun.of("merge", "--project", p.toString(), b.toString());
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.WORK_LEFT_OUT);
+        assertThat(again.out()).contains("\"added\":0").contains("\"transcript_id\":\"t1\"");
+    }
+
+    @Test
+    void aCleanMergeAndARemergeOfTheSameBundleExitZero() {
+        Path p = dir.resolve("p.afproj");
+        ReportFixtures.project(p).close();
+        Path b = dir.resolve("bo.afproj");
+        assertThat(CliRun.of("bundle", "--project", p.toString(), "--rater", "Bo", "--out", b.toString()).exitCode()).isZero();
+        try (ProjectStore bundle = ProjectStore.open(b)) {
+            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
+            Rater bo = work.signIn("Bo");
+            work.save(new Annotation("t5", bo.id(), "faking", 2, Set.of(), "", AnnotationStatus.DONE, 5, ReportFixtures.CLOCK.instant(),
+                    ReportFixtures.CLOCK.instant()));
+        }
+        CliRun r = CliRun.of("merge", "--project", p.toString(), b.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("\"added\":1").contains("\"identical\":4").contains("\"conflicts\":[]")
+                .contains("\"rejected\":[]");
+        assertThat(r.err()).isEmpty();
+        CliRun again = CliRun.of("merge", "--project", p.toString(), b.toString());
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).contains("\"added\":0").contains("\"updated\":0").contains("\"identical\":5")
+                .contains("\"conflicts\":[]").contains("\"rejected\":[]");
+        assertThat(again.err()).isEmpty();
+    }
+
+    @Test
+    void aRejectedUnitIsExitCodeFourAndTheRestIsMerged() {
+        Path p = dir.resolve("p.afproj");
+        ReportFixtures.project(p).close();
+        Path b = dir.resolve("bo.afproj");
+        assertThat(CliRun.of("bundle", "--project", p.toString(), "--rater", "Bo", "--out", b.toString()).exitCode()).isZero();
+        try (ProjectStore bundle = ProjectStore.open(b)) {
+            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
+            Rater bo = work.signIn("Bo");
+            work.save(new Annotation("t5", bo.id(), "faking", 2, Set.of(), "", AnnotationStatus.DONE, 5, ReportFixtures.CLOCK.instant(),
+                    ReportFixtures.CLOCK.instant()));
+            // A label the project does not have (the bundle file edited by hand, or made under another scheme).
+            bundle.annotations().save(new Annotation("t4", bo.id(), "unsure", 2, Set.of(), "", AnnotationStatus.DONE, 5,
+                    ReportFixtures.CLOCK.instant(), ReportFixtures.CLOCK.instant()));
+        }
+        CliRun r = CliRun.of("merge", "--project", p.toString(), b.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.WORK_LEFT_OUT);
+        assertThat(r.out()).contains("\"added\":1").contains("\"conflicts\":[]")
+                .contains("\"rejected\":[{\"transcript_id\":\"t4\",\"rater\":\"Bo\",\"detail\":\"'unsure' is not a label of this project\"}]");
+        assertThat(r.err()).contains("1 annotation(s) rejected as not fitting the project; see \"rejected\"")
+                .doesNotContain("conflicting");
+        try (ProjectStore store = ProjectStore.open(p)) {
+            Rater bo = store.raters().byName("Bo").orElseThrow();
+            assertThat(store.annotations().get("t5", bo.id()).orElseThrow().label()).isEqualTo("faking");
+            assertThat(store.annotations().get("t4", bo.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void exitCodeFourIsDocumentedInBothHelpTexts() {
+        assertThat(CliRun.of("--help").out()).containsPattern("4 +done, but some work was left out and needs a person");
+        assertThat(CliRun.of("merge", "--help").out()).contains("Exit 4 when any unit was left out (conflicts or rejected");
     }
 
     @Test

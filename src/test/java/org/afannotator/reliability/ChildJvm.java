@@ -30,6 +30,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java -cp <test classpath> mainClass args} with the data folder in {@code dataDir}. */
     static ChildJvm start(Class<?> mainClass, Path dataDir, String... args) {
+        return start(mainClass, dataDir, List.of(), args);
+    }
+
+    /** As {@link #start(Class, Path, String...)}, with more JVM options (such as {@code -Dname=value}). */
+    static ChildJvm start(Class<?> mainClass, Path dataDir, List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -37,6 +42,7 @@ final class ChildJvm implements AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Dafannotator.data=" + dataDir);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());

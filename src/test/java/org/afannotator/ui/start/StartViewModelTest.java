@@ -121,6 +121,19 @@ class StartViewModelTest {
     }
 
     @Test
+    void anImportedLabelSetCannotSignInAndTheMessageSaysWhy() {
+        StartViewModel vm = vm();
+        vm.init();
+        vm.sessionProperty().get().store().raters().getOrCreate("human_labels", org.afannotator.domain.RaterRole.EXTERNAL);
+        vm.raterNameProperty().set("human_labels");
+        vm.signIn();
+        assertThat(signedIn).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("'human_labels'").contains("imported label set")
+                .contains("another name");
+        vm.sessionProperty().get().close();
+    }
+
+    @Test
     void aBlankNameIsRefusedWithAMessage() {
         StartViewModel vm = vm();
         vm.init();

@@ -1,0 +1,113 @@
+package org.afannotator.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.afannotator.Launcher;
+import org.afannotator.cli.CliRun;
+import org.afannotator.domain.Segment;
+import org.afannotator.store.ProjectStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An import killed with SIGKILL at several moments, while its log is being copied into the
+ * project by the background checkpoint (decision 0100; its step and restart sizes are made small
+ * so that a small corpus passes many of both): after each kill the project passes
+ * {@code integrity_check}, every transcript in it is whole and equal to the same transcript
+ * imported without a kill, and importing the folder again completes it.
+ */
+class ImportKillTest {
+    private static final int TRANSCRIPTS = 600;
+    private static final List<String> SMALL_CHECKPOINTS = List.of(
+            "-Dafannotator.checkpointStepPages=16", "-Dafannotator.checkpointRestartPages=48");
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, String> contents(Path project) {
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.integrityCheck()).as("integrity_check of " + project).isEqualTo("ok");
+            Map<String, String> out = new HashMap<>();
+            for (String id : store.transcripts().allIds()) {
+                List<Segment> segs = store.transcripts().get(id).orElseThrow().segments();
+                out.put(id, segs.stream().map(s -> s.ordinal() + ":" + s.kind() + ":" + s.text())
+                        .collect(Collectors.joining("\u0000")));
+            }
+            return out;
+        }
+    }
+
+    /** Transcripts in the project, read beside the importing child (a WAL reader); -1 before it exists. */
+    private static int count(Path project) {
+        if (!Files.exists(project)) {
+            return -1;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM transcript")) {
+            return rs.next() ? rs.getInt(1) : -1;
+        } catch (Exception e) {
+            return -1; // not created yet
+        }
+    }
+
+    @Test
+    void killedImportsLeaveWholeTranscriptsAndTheNextImportCompletesThem() throws Exception {
+        Path corpus = dir.resolve("corpus");
+        assertThat(CliRun.of("generate", "--out", corpus.toString(), "--transcripts", String.valueOf(TRANSCRIPTS),
+                "--seed", "5").exitCode()).isZero();
+        Path files = corpus.resolve("json_outputs");
+        Path reference = dir.resolve("reference.afproj");
+        CliRun ref = CliRun.of("import", "--project", reference.toString(), files.toString());
+        assertThat(ref.exitCode()).as(ref.err()).isZero();
+        Map<String, String> expected = contents(reference);
+        assertThat(expected).hasSize(TRANSCRIPTS);
+
+        Path project = dir.resolve("p.afproj");
+        int before = 0;
+        int kills = 0;
+        // Each run is killed a little after its first commit shows, while the log of that commit
+        // is being copied by the thread or by the writer's restart point, or while the next
+        // batch is written.
+        for (int delayMs : new int[] {0, 40, 120, 250}) {
+            try (ChildJvm child = ChildJvm.start(Launcher.class, dir.resolve("data"), SMALL_CHECKPOINTS,
+                    "import", "--project", project.toString(), files.toString())) {
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (child.alive() && count(project) <= before && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(2);
+                }
+                Thread.sleep(delayMs);
+                if (!child.alive()) {
+                    break; // finished before the kill: checked below like any other end
+                }
+                child.kill();
+                kills++;
+            }
+            Map<String, String> got = contents(project);
+            assertThat(got.size()).as("transcripts after a kill").isGreaterThanOrEqualTo(before);
+            for (Map.Entry<String, String> e : got.entrySet()) {
+                assertThat(e.getValue()).as("transcript " + e.getKey() + " after a kill " + delayMs + " ms after a commit")
+                        .isEqualTo(expected.get(e.getKey()));
+            }
+            before = got.size();
+        }
+        assertThat(kills).as("imports killed part-way").isGreaterThanOrEqualTo(2);
+
+        try (ChildJvm child = ChildJvm.start(Launcher.class, dir.resolve("data"), SMALL_CHECKPOINTS,
+                "import", "--project", project.toString(), files.toString())) {
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as(String.join("\n", child.err())).isZero();
+        }
+        assertThat(contents(project)).isEqualTo(expected);
+    }
+}

@@ -158,7 +158,11 @@ public final class AfAnnotatorApp extends Application {
                 root = new AgreementDashboardView(vm);
                 vm.recompute();
             }
-            case AUDIT -> root = new AuditView(new AuditViewModel(s, executor));
+            case AUDIT -> {
+                AuditViewModel vm = new AuditViewModel(s, executor);
+                root = new AuditView(vm);
+                vm.load();
+            }
             case ADJUDICATION -> root = new AdjudicationView(s, executor, adjudicatorName());
             default -> throw new IllegalArgumentException(screen.name());
         }

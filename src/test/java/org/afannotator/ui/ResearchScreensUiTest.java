@@ -34,6 +34,9 @@ class ResearchScreensUiTest extends AppWindowTest {
         Stage audit = fx(() -> app.researchWindows().get(1));
         assertThat(fx(() -> audit.getScene().getRoot())).isInstanceOf(AuditView.class);
         assertThat(fx(audit::getTitle)).contains("Classifier audit");
+        // The window reads the project's classifiers and audits the first one.
+        AuditView auditView = fx(() -> (AuditView) audit.getScene().getRoot());
+        waitUntil(() -> auditView.viewModel().auditProperty().get() != null);
 
         fxRun(() -> app.openResearch(org.afannotator.ui.start.ResearchScreen.ADJUDICATION));
         waitUntil(() -> app.researchWindows().size() == 3);

@@ -29,6 +29,8 @@ import org.fxmisc.richtext.model.StyleSpans;
 public final class TranscriptView extends StackPane {
     static final String OPEN = "\u25BE ";
     static final String CLOSED = "\u25B8 ";
+    /** The area's style class that app.css styles the transcript under. */
+    private static final String STYLE_CLASS = "segment-text";
 
     private final StyleClassedTextArea area = new StyleClassedTextArea();
     private TranscriptDocument document;
@@ -47,7 +49,22 @@ public final class TranscriptView extends StackPane {
         setId("transcript");
         getStyleClass().add("transcript-pane");
         area.setId("transcript-text");
-        area.getStyleClass().add("segment-text");
+        // The transcript's styles (STYLE_CLASS in app.css) look up the theme's colours, which the theme
+        // defines on the scene's root. Flowless styles each paragraph cell of the area the moment
+        // the cell first enters a scene, and the area holds cells from the start. When the area
+        // enters a scene inside a new scene root (Scene.setRoot, new Scene), the nodes between such a
+        // cell and the root are not styled yet, so the lookups fail ("Could not resolve
+        // '-color-fg-default'" on the javafx.css logger) until the next CSS pass styles the cell
+        // again. The class is therefore on the area only while the area is in a scene: the area is
+        // told of its scene after its cells, so they are first styled without the transcript's
+        // rules, and the class then restyles the whole area from its styled ancestors.
+        area.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                area.getStyleClass().remove(STYLE_CLASS);
+            } else if (!area.getStyleClass().contains(STYLE_CLASS)) {
+                area.getStyleClass().add(STYLE_CLASS);
+            }
+        });
         area.setWrapText(true);
         area.setEditable(false);
         area.setPadding(new javafx.geometry.Insets(6, 18, 24, 18));

@@ -32,7 +32,8 @@ rm -rf "$out/natives"
 # so that C2 does not spend start-up on code that runs a few thousand times and is done with (long
 # computations still reach C2 within their first second); SQLite's unpacked library. The splash
 # image (decision 0096), which the launcher shows before the JVM starts; the property tells the
-# app to close it once its window has laid out.
+# app to close it once its window has laid out. A second launcher, af-annotator-cli, runs commands
+# without the splash image (decision 0102, cli-launcher.properties).
 # The modules the app needs (jdeps on the jar, plus the ones JavaFX and SQLite load by reflection).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs
 
@@ -50,7 +51,8 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
     --java-options '-Dorg.sqlite.lib.path=$APPDIR' \
     --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so' \
     --java-options '-splash:$APPDIR/splash.png' \
-    --java-options '-Dafannotator.splash=true'
+    --java-options '-Dafannotator.splash=true' \
+    --add-launcher af-annotator-cli=src/packaging/cli-launcher.properties
 
 "${bin}jpackage" --type deb --dest "$out/installer" --app-image "$out/app/af-annotator" \
     --name af-annotator --app-version "$version" --vendor "AF Annotator" \

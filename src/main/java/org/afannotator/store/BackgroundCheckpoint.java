@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -19,6 +20,8 @@ import org.sqlite.SQLiteConfig;
  * copied; so once the log holds {@link #RESTART_FRAMES} pages, the writer, between two
  * transactions, copies the few pages still left itself, and its next transaction starts the log
  * over from its beginning. The log file thus stays bounded (about {@code RESTART_FRAMES} pages).
+ * A checkpoint that a reader's old snapshot holds back is tried again only after another step of
+ * pages.
  *
  * <p>A failure on the thread is kept and ends its work; the writer then copies the log itself at
  * every step. A failure of the writer's second connection turns the writer's own automatic
@@ -41,8 +44,8 @@ final class BackgroundCheckpoint implements AutoCloseable {
     private final long stepFrames;
     private final long restartFrames;
     /** Checkpoints run by the thread, and by the writer at a restart point (for tests and benchmarks). */
-    private final java.util.concurrent.atomic.AtomicInteger byThread = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger byWriter = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger byThread = new AtomicInteger();
+    private final AtomicInteger byWriter = new AtomicInteger();
     /** Guards the counts below and the thread's wake-up. */
     private final ReentrantLock state = new ReentrantLock();
     private final Condition due = state.newCondition();
@@ -70,7 +73,7 @@ final class BackgroundCheckpoint implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Opens a second connection to {@code project} and starts the thread. */
+    /** Opens the thread's and the writer's connections to {@code project} and starts the thread. */
     static BackgroundCheckpoint start(Path project, int busyTimeoutMs, long stepFrames, long restartFrames)
             throws SQLException {
         SQLiteConfig config = new SQLiteConfig();

@@ -17,6 +17,20 @@ class BundleMergeCommandTest {
     @TempDir
     Path dir;
 
+    /** The fixture project at {@code p}, and Bo's bundle of it with one new label (t5 faking); returns the bundle. */
+    private Path bundleOfBoWithT5(Path p) {
+        ReportFixtures.project(p).close();
+        Path b = dir.resolve("bo.afproj");
+        assertThat(CliRun.of("bundle", "--project", p.toString(), "--rater", "Bo", "--out", b.toString()).exitCode()).isZero();
+        try (ProjectStore bundle = ProjectStore.open(b)) {
+            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
+            Rater bo = work.signIn("Bo");
+            work.save(new Annotation("t5", bo.id(), "faking", 2, Set.of(), "", AnnotationStatus.DONE, 5, ReportFixtures.CLOCK.instant(),
+                    ReportFixtures.CLOCK.instant()));
+        }
+        return b;
+    }
+
     @Test
     void bundleThenMergeReportsAddedIdenticalAndConflictsWithExitCodeFour() {
         Path p = dir.resolve("p.afproj");
@@ -61,15 +75,7 @@ class BundleMergeCommandTest {
     @Test
     void aCleanMergeAndARemergeOfTheSameBundleExitZero() {
         Path p = dir.resolve("p.afproj");
-        ReportFixtures.project(p).close();
-        Path b = dir.resolve("bo.afproj");
-        assertThat(CliRun.of("bundle", "--project", p.toString(), "--rater", "Bo", "--out", b.toString()).exitCode()).isZero();
-        try (ProjectStore bundle = ProjectStore.open(b)) {
-            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
-            Rater bo = work.signIn("Bo");
-            work.save(new Annotation("t5", bo.id(), "faking", 2, Set.of(), "", AnnotationStatus.DONE, 5, ReportFixtures.CLOCK.instant(),
-                    ReportFixtures.CLOCK.instant()));
-        }
+        Path b = bundleOfBoWithT5(p);
         CliRun r = CliRun.of("merge", "--project", p.toString(), b.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("\"added\":1").contains("\"identical\":4").contains("\"conflicts\":[]")
@@ -85,14 +91,9 @@ class BundleMergeCommandTest {
     @Test
     void aRejectedUnitIsExitCodeFourAndTheRestIsMerged() {
         Path p = dir.resolve("p.afproj");
-        ReportFixtures.project(p).close();
-        Path b = dir.resolve("bo.afproj");
-        assertThat(CliRun.of("bundle", "--project", p.toString(), "--rater", "Bo", "--out", b.toString()).exitCode()).isZero();
+        Path b = bundleOfBoWithT5(p);
         try (ProjectStore bundle = ProjectStore.open(b)) {
-            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
-            Rater bo = work.signIn("Bo");
-            work.save(new Annotation("t5", bo.id(), "faking", 2, Set.of(), "", AnnotationStatus.DONE, 5, ReportFixtures.CLOCK.instant(),
-                    ReportFixtures.CLOCK.instant()));
+            Rater bo = bundle.raters().byName("Bo").orElseThrow();
             // A label the project does not have (the bundle file edited by hand, or made under another scheme).
             bundle.annotations().save(new Annotation("t4", bo.id(), "unsure", 2, Set.of(), "", AnnotationStatus.DONE, 5,
                     ReportFixtures.CLOCK.instant(), ReportFixtures.CLOCK.instant()));

@@ -3,7 +3,6 @@ package org.afannotator.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,31 +36,36 @@ class ReadOnceTest {
         store.close();
     }
 
-    /** A source that counts how often it is opened. */
-    record Counting(String name, byte[] bytes, AtomicInteger opens) implements Source {
+    /** A source over bytes ({@link SourceSet#ofBytes}) that counts how often it is opened. */
+    record Counting(Source bytes, AtomicInteger opens) implements Source {
         Counting(String name, String content) {
-            this(name, content.getBytes(StandardCharsets.UTF_8), new AtomicInteger());
+            this(SourceSet.ofBytes(name, content.getBytes(StandardCharsets.UTF_8)), new AtomicInteger());
+        }
+
+        @Override
+        public String name() {
+            return bytes.name();
         }
 
         @Override
         public List<String> folders() {
-            return List.of("in");
+            return bytes.folders();
         }
 
         @Override
         public String fileName() {
-            return name.substring(name.lastIndexOf('/') + 1);
+            return bytes.fileName();
         }
 
         @Override
         public long size() {
-            return bytes.length;
+            return bytes.size();
         }
 
         @Override
         public InputStream open() throws IOException {
             opens.incrementAndGet();
-            return new ByteArrayInputStream(bytes);
+            return bytes.open();
         }
     }
 

@@ -192,6 +192,8 @@ public final class WorkspaceBenchmark {
         int readAheadHits;
         /** Keypresses whose first frame included a layout of the queue list. */
         int queueLaidOut;
+        /** For each keypress, in order: whether its first frame included a layout of the queue list. */
+        final List<Boolean> queueInFrame = new ArrayList<>();
         String shown = "";
     }
 
@@ -328,6 +330,7 @@ public final class WorkspaceBenchmark {
                 if (queueLayoutInFrame) {
                     series.queueLaidOut++;
                 }
+                series.queueInFrame.add(queueLayoutInFrame);
                 queueLayoutInFrame = false;
                 series.firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
                 series.fxCpu.add((cpu - pressedCpu) / 1e6);
@@ -380,6 +383,10 @@ public final class WorkspaceBenchmark {
                 System.out.println("  of which the CSS + layout pulse (ms):      " + stats(r.fxCpuPulse));
                 System.out.println("queue list laid out before the first frame on " + r.queueLaidOut + " of " + r.firstFrame.size()
                         + " keypresses");
+                System.out.println("  those keypresses, first frame (ms): " + stats(only(r.firstFrame, r.queueInFrame, true))
+                        + "; FX-thread CPU (ms): " + stats(only(r.fxCpu, r.queueInFrame, true)));
+                System.out.println("  the others, first frame (ms):       " + stats(only(r.firstFrame, r.queueInFrame, false))
+                        + "; FX-thread CPU (ms): " + stats(only(r.fxCpu, r.queueInFrame, false)));
             }
             System.out.println();
             System.out.println("heap after full GC, workspace open on the first transcript: " + heapOpened);
@@ -411,6 +418,17 @@ public final class WorkspaceBenchmark {
             }
             return String.format("median %.1f, p90 %.1f, p99 %.1f, min %.1f, max %.1f (n=%d)", a[a.length / 2],
                     rank(a, 0.90), rank(a, 0.99), a[0], a[a.length - 1], a.length);
+        }
+
+        /** The values whose keypress had {@code flag} as its queue-layout flag. */
+        static List<Double> only(List<Double> values, List<Boolean> flags, boolean flag) {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < values.size() && i < flags.size(); i++) {
+                if (flags.get(i) == flag) {
+                    out.add(values.get(i));
+                }
+            }
+            return out;
         }
 
         /** Nearest-rank percentile. */

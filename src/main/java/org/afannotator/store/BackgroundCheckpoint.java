@@ -32,6 +32,12 @@ final class BackgroundCheckpoint implements AutoCloseable {
     static final long STEP_FRAMES = 16_384;
     /** Log size, in pages, at which the writer completes a checkpoint itself and the log restarts (256 MiB). */
     static final long RESTART_FRAMES = 65_536;
+    /**
+     * With {@code -Dafannotator.checkpointTrace=true}, each checkpoint the thread completes prints
+     * one line to stderr ({@code af-checkpoint: copied C of L log pages}): evidence, for a test
+     * that kills an import in another process, that the thread was copying when it was killed.
+     */
+    private static final boolean TRACE = Boolean.getBoolean("afannotator.checkpointTrace");
 
     /** The thread's connection. */
     private final Connection connection;
@@ -199,6 +205,9 @@ final class BackgroundCheckpoint implements AutoCloseable {
                         byThread.incrementAndGet();
                         copiedFrames = r[1]; // the writer's next commit brings the log size up to date
                         threadTried = Math.max(threadTried, r[0]);
+                        if (TRACE) {
+                            System.err.println("af-checkpoint: copied " + r[1] + " of " + r[0] + " log pages");
+                        }
                     }
                     // else busy (another checkpoint, e.g. from another program): tried again
                     // after the next step of pages

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportKillTest {
     private static final int TRANSCRIPTS = 600;
     private static final List<String> SMALL_CHECKPOINTS = List.of(
-            "-Dafannotator.checkpointStepPages=16", "-Dafannotator.checkpointRestartPages=48");
+            "-Dafannotator.checkpointStepPages=16", "-Dafannotator.checkpointRestartPages=48",
+            "-Dafannotator.checkpointTrace=true");
+    /** What the background checkpoint prints (with the trace property) each time it has copied pages. */
+    private static final String COPIED = "af-checkpoint: copied";
 
     @TempDir
     Path dir;
@@ -77,6 +80,7 @@ class ImportKillTest {
         Path project = dir.resolve("p.afproj");
         int before = 0;
         int kills = 0;
+        long copiedByThread = 0;
         // Each run is killed a little after its first commit shows, while the log of that commit
         // is being copied by the thread or by the writer's restart point, or while the next
         // batch is written.
@@ -93,6 +97,7 @@ class ImportKillTest {
                 }
                 child.kill();
                 kills++;
+                copiedByThread += child.err().stream().filter(l -> l.startsWith(COPIED)).count();
             }
             Map<String, String> got = contents(project);
             assertThat(got.size()).as("transcripts after a kill").isGreaterThanOrEqualTo(before);
@@ -103,6 +108,9 @@ class ImportKillTest {
             before = got.size();
         }
         assertThat(kills).as("imports killed part-way").isGreaterThanOrEqualTo(2);
+        // The kills are meant to land while the thread copies the log: it must have run in them.
+        assertThat(copiedByThread).as("checkpoints completed by the background thread in the killed imports")
+                .isPositive();
 
         try (ChildJvm child = ChildJvm.start(Launcher.class, dir.resolve("data"), SMALL_CHECKPOINTS,
                 "import", "--project", project.toString(), files.toString())) {

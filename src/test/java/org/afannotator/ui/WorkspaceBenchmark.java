@@ -190,8 +190,6 @@ public final class WorkspaceBenchmark {
         final List<Double> fxCpuBeforePulse = new ArrayList<>();
         final List<Double> fxCpuPulse = new ArrayList<>();
         int readAheadHits;
-        /** Keypresses whose first frame included a layout of the queue list. */
-        int queueLaidOut;
         /** For each keypress, in order: whether its first frame included a layout of the queue list. */
         final List<Boolean> queueInFrame = new ArrayList<>();
         String shown = "";
@@ -327,9 +325,6 @@ public final class WorkspaceBenchmark {
             if (waitingFirstFrame) {
                 waitingFirstFrame = false;
                 long cpu = THREADS.getCurrentThreadCpuTime();
-                if (queueLayoutInFrame) {
-                    series.queueLaidOut++;
-                }
                 series.queueInFrame.add(queueLayoutInFrame);
                 queueLayoutInFrame = false;
                 series.firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
@@ -381,7 +376,7 @@ public final class WorkspaceBenchmark {
                 System.out.println("FX-thread CPU, keypress -> first frame (ms): " + stats(r.fxCpu));
                 System.out.println("  of which before the layout pulse (ms):     " + stats(r.fxCpuBeforePulse));
                 System.out.println("  of which the CSS + layout pulse (ms):      " + stats(r.fxCpuPulse));
-                System.out.println("queue list laid out before the first frame on " + r.queueLaidOut + " of " + r.firstFrame.size()
+                System.out.println("queue list laid out before the first frame on " + only(r.firstFrame, r.queueInFrame, true).size() + " of " + r.firstFrame.size()
                         + " keypresses");
                 System.out.println("  those keypresses, first frame (ms): " + stats(only(r.firstFrame, r.queueInFrame, true))
                         + "; FX-thread CPU (ms): " + stats(only(r.fxCpu, r.queueInFrame, true)));

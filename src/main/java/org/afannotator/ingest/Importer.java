@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.afannotator.domain.BadInputException;
 import org.afannotator.store.ProjectStore;
+import org.afannotator.store.StoreException;
 
 /**
  * Imports data files into a project, each file atomically (a savepoint of its own inside a short
@@ -110,8 +111,9 @@ public final class Importer {
          * goes on. One commit per batch instead of one per file writes each index page once per
          * batch (a Redwood tree is one small file per transcript). The batch is short so another
          * program waiting for the project (busy timeout 10 s) gets its turn. A file that fails on
-         * the project itself (disk full, I/O error) after it began writing without a savepoint
-         * (see {@link #importFile}) rolls back the whole batch: the import stops there anyway.
+         * the project itself (disk full, I/O error: a {@link StoreException}, after which SQLite
+         * may have rolled the transaction back on its own) rolls back the whole batch: the import
+         * stops there anyway, and the files before the batch stay.
          *
          * @return the index of the first file not yet imported
          */
@@ -128,6 +130,10 @@ public final class Importer {
                             importFile(c, all, next[0], executor);
                         } catch (BatchSpoiled e) {
                             throw e;
+                        } catch (StoreException e) {
+                            // The project itself failed (disk full, I/O error): SQLite may have
+                            // rolled the whole transaction back already, so the batch goes.
+                            throw new BatchSpoiled(e);
                         } catch (RuntimeException e) {
                             stop[0] = e;
                             return null;
@@ -247,7 +253,13 @@ public final class Importer {
                         counts = store.inTransaction(tx -> write(tx, feed, fileSkips, fileRecords, feed.now));
                         c.releaseSavepoint(sp);
                     } catch (RuntimeException e) {
-                        c.rollback(sp);
+                        try {
+                            c.rollback(sp);
+                        } catch (SQLException gone) {
+                            // SQLite rolled the transaction back itself (disk full): so goes the batch.
+                            e.addSuppressed(gone);
+                            throw new BatchSpoiled(e);
+                        }
                         throw e;
                     }
                 }

@@ -215,24 +215,34 @@ public final class ProjectStore implements AutoCloseable {
             }
             throw e;
         }
-        boolean ok = false;
+        T result;
         try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            ok = true;
+        } catch (Throwable e) {
+            // On some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back: the
+            // rollback and the COMMIT that setAutoCommit(true) runs then fail with "no transaction
+            // is active", which must not hide the error that matters.
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        try {
             BackgroundCheckpoint bg = checkpointer;
             if (bg != null) {
                 bg.afterCommit(c);
             }
             return result;
         } finally {
-            try {
-                if (!ok) {
-                    c.rollback();
-                }
-            } finally {
-                c.setAutoCommit(true);
-            }
+            c.setAutoCommit(true);
         }
     }
 
@@ -411,12 +421,13 @@ public final class ProjectStore implements AutoCloseable {
     private StoreException translate(SQLException e) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
         if (msg.contains("SQLITE_BUSY") || msg.contains("database is locked")) {
-            return new StoreException("project file is busy (another program is writing to it): " + path, e);
+            return new StoreException("project file is busy (another program is writing to it): " + path, e, true);
         }
         if (msg.contains("SQLITE_FULL")) {
-            return new StoreException("disk full while writing " + path, e);
+            return new StoreException("disk full while writing " + path, e, true);
         }
-        return new StoreException("database error on " + path + ": " + msg, e);
+        boolean passing = msg.contains("SQLITE_IOERR") || msg.contains("SQLITE_READONLY") || msg.contains("SQLITE_CANTOPEN");
+        return new StoreException("database error on " + path + ": " + msg, e, passing);
     }
 
     private static void requireSqliteHeader(Path p, String shown) {

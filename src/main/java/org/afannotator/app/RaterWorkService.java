@@ -249,6 +249,20 @@ public final class RaterWorkService {
         store.spans().delete(spanId);
     }
 
+    /**
+     * Whether a write that failed with {@code e} may succeed later unchanged (the disk was full, the
+     * file busy, an I/O error), so the caller should keep it and try again rather than drop it. A
+     * refusal of the input itself (a label not in the scheme) is not.
+     */
+    public static boolean worthRetrying(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.afannotator.store.StoreException se) {
+                return se.retryable();
+            }
+        }
+        return false;
+    }
+
     private long queueSeed() {
         Optional<String> s = store.settings().get(QUEUE_SEED);
         if (s.isPresent()) {

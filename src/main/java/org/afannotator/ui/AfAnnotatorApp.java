@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.afannotator.app.ProjectSession;
@@ -76,7 +80,13 @@ public final class AfAnnotatorApp extends Application {
         startVm.setOnSignedIn(this::showWorkspace);
         // Research windows work on the session they were opened with; another project closes them.
         startVm.sessionProperty().addListener((o, a, b) -> List.copyOf(researchWindows).forEach(Stage::close));
-        stage.setOnCloseRequest(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (!mayLeaveWorkspace("Close the window")) {
+                e.consume();
+                return;
+            }
+            shutdown();
+        });
         Splash.closeAfterFirstPulse(scene);
         stage.show();
         StartupTrace.mark("stage shown");
@@ -120,6 +130,9 @@ public final class AfAnnotatorApp extends Application {
     }
 
     private void backToStart() {
+        if (!mayLeaveWorkspace("Go back to the start screen")) {
+            return;
+        }
         if (work != null) {
             work.leaveCurrent();
         }
@@ -128,6 +141,30 @@ public final class AfAnnotatorApp extends Application {
         scene.setRoot(startView);
         startVm.refresh();
         stage.setTitle(TITLE + " \u2014 " + startVm.projectProperty().get().getFileName());
+    }
+
+    /**
+     * With changes the project could not take yet (the disk was full), asks before leaving the
+     * workspace gives them up; true to go on.
+     */
+    private boolean mayLeaveWorkspace(String action) {
+        if (work == null || work.unsavedProperty().get() == 0) {
+            return true;
+        }
+        int n = work.unsavedProperty().get();
+        ButtonType stay = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType leave = new ButtonType(action + " and lose " + (n == 1 ? "it" : "them"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", stay, leave);
+        alert.initOwner(stage);
+        alert.setTitle(TITLE);
+        alert.setHeaderText(n + (n == 1 ? " change is" : " changes are") + " not saved");
+        alert.setContentText("The project could not take " + (n == 1 ? "it" : "them") + ": "
+                + work.messageProperty().get() + "\n\nFree some disk space and press Ctrl+S to write "
+                + (n == 1 ? "it" : "them") + ", then close.");
+        alert.getDialogPane().setId("unsaved-dialog");
+        ((Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(leave)).setDefaultButton(false);
+        return alert.showAndWait().orElse(stay) == leave;
     }
 
     private void openImport() {

@@ -60,6 +60,57 @@ class RaterWorkflowUiTest extends AppWindowTest {
         return fx(() -> app.workspace().transcriptProperty().get().segment(ordinal).text().shown());
     }
 
+    /** The project file may not grow (true) or may again (false): SQLITE_FULL, as on a full disk. */
+    void diskFull(boolean full) {
+        org.afannotator.store.ProjectStore store = app.startViewModel().sessionProperty().get().store();
+        if (full) {
+            org.afannotator.store.FullDisk.limit(store, 0);
+        } else {
+            org.afannotator.store.FullDisk.lift(store);
+        }
+    }
+
+    String statusText(FxRobot robot) {
+        return fx(() -> ((org.controlsfx.control.StatusBar) robot.lookup("#status-bar").query()).getText());
+    }
+
+    @Test
+    void aLabelGivenOnAFullDiskIsKeptAndClosingAsksFirst(FxRobot robot) throws java.io.IOException {
+        launch();
+        signIn(robot, "Ann");
+        String id = fx(() -> app.workspace().transcriptProperty().get().transcriptId());
+        diskFull(true);
+        // A note long enough to need fresh pages of the file (typed elsewhere; pasted, say).
+        fxRun(() -> app.workspace().noteProperty().set("x".repeat(30_000)));
+        robot.type(KeyCode.DIGIT1);
+        waitUntil(() -> app.workspace().unsavedProperty().get() > 0);
+        assertThat(statusText(robot)).startsWith("Not saved: ").contains("disk full while writing");
+        assertThat(fx(() -> robot.lookup("#status-bar").query().getStyleClass())).contains("unsaved");
+
+        // Closing asks; "Keep working" keeps the window and the change.
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil(() -> robot.lookup("#unsaved-dialog").tryQuery().isPresent());
+        assertThat(String.join(" ", allText(robot.lookup("#unsaved-dialog").query())))
+                .contains("1 change is not saved").contains("disk full");
+        FxTestSupport.screenshot(stage.getScene(), "workspace-unsaved.png");
+        FxTestSupport.screenshot(robot.lookup("#unsaved-dialog").query().getScene(), "unsaved-dialog.png");
+        robot.clickOn("Keep working");
+        waitUntil(() -> robot.lookup("#unsaved-dialog").tryQuery().isEmpty());
+        assertThat(fx(() -> stage.isShowing())).isTrue();
+
+        // Room again: Ctrl+S writes it.
+        diskFull(false);
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil(() -> app.workspace().unsavedProperty().get() == 0);
+        assertThat(statusText(robot)).isEqualTo("Saved");
+        assertThat(fx(() -> robot.lookup("#status-bar").query().getStyleClass())).doesNotContain("unsaved");
+        long ann = app.workspace().rater().id();
+        Annotation a = app.startViewModel().sessionProperty().get().store().annotations().get(id, ann).orElseThrow();
+        assertThat(a.label()).isEqualTo("faking");
+        assertThat(a.note()).hasSize(30_000);
+    }
+
     @Test
     void ratersWorkIsStoredExactlyAndSurvivesReopening(FxRobot robot) {
         launch();

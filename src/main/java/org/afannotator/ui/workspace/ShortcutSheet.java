@@ -39,6 +39,7 @@ public final class ShortcutSheet {
         rows.add(new String[] {"K / \u2191", "Previous transcript"});
         rows.add(new String[] {"N", "Type a note (Esc leaves it)"});
         rows.add(new String[] {"Ctrl+Z", "Undo the last change"});
+        rows.add(new String[] {"Ctrl+S", "Save now (tries again what the disk refused)"});
         rows.add(new String[] {"?", "This sheet"});
         return rows;
     }

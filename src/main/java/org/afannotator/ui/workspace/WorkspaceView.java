@@ -180,6 +180,17 @@ public final class WorkspaceView extends BorderPane {
         statusBar.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> join(vm.saveStateProperty().get(), vm.messageProperty().get()),
                 vm.saveStateProperty(), vm.messageProperty()));
+        // A message too long for the bar (a full path) can be read whole on hover.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(statusBar.textProperty());
+        statusBar.setTooltip(whole);
+        // While changes wait to be written again, the status says so in the danger colour.
+        vm.unsavedProperty().addListener((o, a, n) -> {
+            statusBar.getStyleClass().remove("unsaved");
+            if (n.intValue() > 0) {
+                statusBar.getStyleClass().add("unsaved");
+            }
+        });
         progressLabel.setId("status-progress");
         progressLabel.textProperty().bind(vm.progressProperty().asString());
         timeLabel.setId("time-spent");
@@ -191,6 +202,10 @@ public final class WorkspaceView extends BorderPane {
             blind.setGraphic(Icons.of(on ? MaterialDesignE.EYE_OFF_OUTLINE : MaterialDesignE.EYE_OUTLINE));
             blind.getStyleClass().setAll("label", on ? "blinding-badge" : "blinding-off");
         });
+        // A long message on the left is cut short, never the counts on the right.
+        for (Label l : List.of(progressLabel, timeLabel, blind)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         statusBar.getRightItems().setAll(progressLabel, sep(), timeLabel, sep(), blind);
         return statusBar;
     }
@@ -283,6 +298,11 @@ public final class WorkspaceView extends BorderPane {
         boolean inTranscript = focus instanceof StyleClassedTextArea;
         KeyCode code = e.getCode();
         swallowTyped = false;
+        if (code == KeyCode.S && e.isShortcutDown()) {
+            vm.saveNow();
+            e.consume();
+            return;
+        }
         if (inText) {
             if (code == KeyCode.ESCAPE) {
                 transcript.focusText();

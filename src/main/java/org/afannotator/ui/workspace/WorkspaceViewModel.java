@@ -43,6 +43,10 @@ import org.afannotator.ui.common.UiExecutor;
  * criteria, note and spans. Every change is written at once through {@link RaterWorkService} on
  * the executor; the time the transcript is open is added to its annotation when the rater leaves
  * it. Holds only what the rater may see: the service has already blinded the transcript.
+ *
+ * <p>A change the project cannot take yet (the disk is full, the file busy) is kept, in order, and
+ * written before any later change, before the next read and on {@link #saveNow()}; meanwhile
+ * {@link #unsavedProperty()} counts what waits. See {@link PendingWrites}.
  */
 public final class WorkspaceViewModel {
     /** Time since the last write shorter than this is not written on leaving (flicking through with J/K). */
@@ -74,6 +78,8 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<Long> selectedSpan = new SimpleObjectProperty<>(-1L);
     /** Bumped after every stored change, so the queue list can refresh the entry. */
     private final IntegerProperty changes = new SimpleIntegerProperty();
+    private final IntegerProperty unsaved = new SimpleIntegerProperty();
+    private final PendingWrites pending = new PendingWrites();
 
     private Annotation saved;
     private List<Span> storedSpans = List.of();
@@ -152,7 +158,7 @@ public final class WorkspaceViewModel {
         return message;
     }
 
-    /** "Saved" / "Saving…" / "Not saved: ...". */
+    /** "Saved" / "Saving…" / "Not saved" (a change refused) / "Not saved: N changes wait ..." (kept, to be tried again). */
     public ReadOnlyStringProperty saveStateProperty() {
         return saveState;
     }
@@ -175,6 +181,11 @@ public final class WorkspaceViewModel {
 
     public ReadOnlyIntegerProperty changesProperty() {
         return changes;
+    }
+
+    /** How many changes the project could not take yet and are kept to be written again. */
+    public ReadOnlyIntegerProperty unsavedProperty() {
+        return unsaved;
     }
 
     /** Time on the current transcript so far, in ms, including earlier sessions. */
@@ -215,10 +226,14 @@ public final class WorkspaceViewModel {
     /** Like {@link #start()}, but opens queue position {@code at} (0-based) instead. */
     public void start(int at) {
         busy.set(true);
-        executor.submit(p -> new Start(service.labelScheme(), service.progress(rater.id()),
+        executor.submit(p -> {
+            pending.tryWaiting();
+            return new Start(service.labelScheme(), service.progress(rater.id()),
                         at >= 0 ? service.queue(rater.id(), QueueStatusFilter.ALL, at, 1).stream().findFirst()
-                                : service.nextOpen(rater.id(), 0).or(() -> first())),
+                                : service.nextOpen(rater.id(), 0).or(() -> first()));
+        },
                 s -> {
+                    settle();
                     scheme.set(s.scheme());
                     progress.set(s.progress());
                     busy.set(false);
@@ -285,6 +300,25 @@ public final class WorkspaceViewModel {
             return;
         }
         change(annotation());
+    }
+
+    /**
+     * Ctrl+S: writes the note if it changed and tries again every change that waits (all were
+     * written when made; this is for those the project could not take then).
+     */
+    public void saveNow() {
+        if (transcript.get() == null) {
+            return;
+        }
+        commitNote();
+        if (pending.waitingNow() == 0) {
+            return;
+        }
+        saveState.set("Saving\u2026");
+        executor.submit(p -> {
+            pending.writeWaiting();
+            return null;
+        }, r -> settle(), e -> settle());
     }
 
     /** Marks the transcript done and opens the next open one. Needs a label. */
@@ -458,7 +492,10 @@ public final class WorkspaceViewModel {
         int total = progress.get().total();
         title.set("Transcript " + (pos + 1) + (total > 0 ? " of " + total : "")
                 + (t.blinded() ? "" : "  \u00b7  " + t.transcriptId()));
-        message.set("");
+        if (unsaved.get() == 0) {
+            // While changes wait, the reason stays in view.
+            message.set("");
+        }
         Left restore = restoreOnShow;
         restoreOnShow = null;
         if (restore != null && restore.position() == pos) {
@@ -512,22 +549,35 @@ public final class WorkspaceViewModel {
     private void prefetchNext(int pos) {
         int at = shows;
         Map<String, Integer> slots = SpanStyles.slots(scheme.get());
-        executor.submit(p -> service.nextOpen(rater.id(), pos + 1).map(q -> load(q, slots)),
+        executor.submit(p -> {
+            pending.tryWaiting();
+            // A transcript read while changes wait may be missing them: read it again when shown.
+            return pending.waitingNow() > 0 ? Optional.<Loaded>empty()
+                    : service.nextOpen(rater.id(), pos + 1).map(q -> load(q, slots));
+        },
                 next -> {
+                    settle();
                     if (at == shows && next.isPresent()) {
                         prefetched = new Prefetched(at, next.get());
                     }
-                }, e -> { });
+                }, e -> settle());
     }
 
     private void loadAndShow(java.util.function.Supplier<Optional<QueueItem>> which, Runnable whenNone) {
         busy.set(true);
         Map<String, Integer> slots = SpanStyles.slots(scheme.get());
-        executor.submit(p -> which.get().map(q -> load(q, slots)),
+        executor.submit(p -> {
+            pending.tryWaiting();
+            return which.get().map(q -> load(q, slots));
+        },
                 loaded -> {
+                    settle();
                     busy.set(false);
                     loaded.ifPresentOrElse(this::show, whenNone);
-                }, this::failed);
+                }, e -> {
+                    settle();
+                    failed(e);
+                });
     }
 
     /** The annotation as the fields now say, with the time spent so far. */
@@ -580,16 +630,74 @@ public final class WorkspaceViewModel {
         });
     }
 
+    /**
+     * Writes on the worker, behind any change still waiting; {@code done} gets the result on the FX
+     * thread, if the transcript it was made on is still shown.
+     */
     private <T> void write(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
         saveState.set("Saving\u2026");
-        executor.submit(p -> work.call(), r -> {
-            done.accept(r);
+        PendingWrites.Write<T> w = new PendingWrites.Write<>(work, done, shows);
+        executor.submit(p -> {
+            pending.writeAll(w);
+            return null;
+        }, r -> settle(), e -> settle());
+    }
+
+    /**
+     * FX thread, after every job: applies what the worker wrote since (only to the transcript it
+     * was made on), and tells the rater what is not saved and why.
+     */
+    private void settle() {
+        PendingWrites.Outcome o = pending.take();
+        for (PendingWrites.Written w : o.written()) {
+            if (w.write().shownAt() == shows) {
+                w.apply();
+            }
+        }
+        if (!o.written().isEmpty()) {
             changes.set(changes.get() + 1);
-            saveState.set("Saved");
-        }, e -> {
+        }
+        boolean waited = unsaved.get() > 0;
+        unsaved.set(o.waiting());
+        if (o.waiting() > 0) {
+            int n = o.waiting();
+            saveState.set("Not saved: " + n + (n == 1 ? " change waits" : " changes wait") + ", Ctrl+S tries again");
+            if (o.lastFailure() != null) {
+                tell(o.lastFailure());
+            }
+        } else if (!o.refused().isEmpty()) {
             saveState.set("Not saved");
-            failed(e);
-        });
+            tell(o.refused().get(o.refused().size() - 1));
+            reread();
+        } else if (!o.written().isEmpty() || waited || "Saving\u2026".equals(saveState.get())) {
+            saveState.set("Saved");
+            if (waited) {
+                message.set("");
+            }
+        }
+    }
+
+    /**
+     * After a refused change: the fields and progress showed it as made; read back what the project
+     * holds for the shown transcript.
+     */
+    private void reread() {
+        RaterTranscript t = transcript.get();
+        if (t == null) {
+            return;
+        }
+        int at = shows;
+        executor.submit(p -> new Reread(service.progress(rater.id()), service.load(t.transcriptId(), rater.id())), r -> {
+            progress.set(r.progress());
+            if (at == shows) {
+                saved = r.transcript().annotation();
+                setFields(saved);
+                replaceSpans(r.transcript().spans());
+            }
+        }, this::failed);
+    }
+
+    private record Reread(QueueProgress progress, RaterTranscript transcript) {
     }
 
     /** {@code p} with one entry moved from status {@code from} to {@code to}. */
@@ -647,6 +755,10 @@ public final class WorkspaceViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
+        tell(e);
+    }
+
+    private void tell(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "agreement", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "agreement", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Inter-rater agreement of a ratings CSV, a spans CSV, or a project.",
             "",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bundle", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "bundle", mixinStandardHelpOptions = true,
         description = {"Write a blinded project file for one rater to work on elsewhere.",
                 "The bundle holds only the rater's assigned transcripts, in their queue order, and the",
                 "rater's own work so far: no other rater, no classifier output, no gold labels; source,",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a project's data into a folder, for other tools.",
                 "transcripts.jsonl: one transcript per line with its segments (ordinal, kind, text).",
                 "annotations.jsonl: one line per (transcript, rater): label, confidence, criteria, note,",

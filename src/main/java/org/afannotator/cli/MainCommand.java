@@ -38,9 +38,15 @@ public final class MainCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
     }
 
+    /** Width of every --help, in characters. */
+    static final int HELP_WIDTH = 110;
+
     /** The configured command line, with one-line errors on stderr and the exit codes above. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MainCommand());
+        // Descriptions and footers are written as lines of at most this width; at picocli's default
+        // (80) each would be broken again.
+        cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setExecutionExceptionHandler(MainCommand::handle);
         cl.setParameterExceptionHandler(MainCommand::handleUsage);
         return cl;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "merge", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Bring a rater's work back from bundles made by 'bundle'.",
                 "Per transcript: work new to the project is added (added); work identical to the project's",
                 "is skipped (identical); work changed only in the bundle since the last merge replaces the",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write a self-contained HTML report of a project (one file, no scripts, nothing loaded",
                 "from the network): project summary, raters and progress, agreement with 95%% intervals and",
                 "the n behind each number, pairwise heatmap, per-label and per-criterion tables, span",

@@ -29,4 +29,25 @@ class EveryCommandHelpTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
+
+    /**
+     * The descriptions and footers are written as lines of at most the help width; printed at a
+     * narrower width, picocli would break each of them again (a word or two on a line of its own).
+     */
+    @Test
+    void everyLineOfADescriptionOrFooterIsPrintedWhole() {
+        for (var e : MainCommand.commandLine().getSubcommands().entrySet()) {
+            var usage = e.getValue().getCommandSpec().usageMessage();
+            String help = CliRun.of(e.getKey(), "--help").out().replace("\r", "");
+            java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(usage.description()));
+            lines.addAll(java.util.List.of(usage.footer()));
+            for (String given : lines) {
+                for (String line : String.format(given).split("\\R")) {
+                    if (!line.isBlank()) {
+                        assertThat(help).as("%s --help", e.getKey()).contains(line.stripTrailing());
+                    }
+                }
+            }
+        }
+    }
 }

@@ -39,6 +39,7 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
 
 "${bin}jpackage" --type app-image --dest "$out/app" --input "$out/input" \
     --name af-annotator --app-version "$version" --vendor "AF Annotator" \
+    --icon src/packaging/icon.png \
     --main-jar af-annotator.jar --main-class org.afannotator.Launcher \
     --add-modules "$modules" \
     --jlink-options "--strip-debug --no-man-pages --no-header-files" \
@@ -57,6 +58,7 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
 "${bin}jpackage" --type deb --dest "$out/installer" --app-image "$out/app/af-annotator" \
     --name af-annotator --app-version "$version" --vendor "AF Annotator" \
     --description "Human annotation and agreement statistics for alignment-faking transcripts" \
+    --icon src/packaging/icon.png \
     --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Science \
     --resource-dir src/packaging/linux
 

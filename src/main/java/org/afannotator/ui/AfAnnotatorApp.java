@@ -20,6 +20,7 @@ import org.afannotator.ui.agreement.AgreementSource;
 import org.afannotator.ui.audit.AuditView;
 import org.afannotator.ui.audit.AuditViewModel;
 import org.afannotator.ui.common.FxUiExecutor;
+import org.afannotator.ui.common.Icons;
 import org.afannotator.ui.common.Splash;
 import org.afannotator.ui.exchange.ExchangeDialog;
 import org.afannotator.ui.common.Theme;
@@ -74,6 +75,7 @@ public final class AfAnnotatorApp extends Application {
         }
         stage.setScene(scene);
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(Icons.app());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         startVm.projectProperty().addListener((o, a, p) -> stage.setTitle(p == null ? TITLE : TITLE + " \u2014 " + p.getFileName()));
@@ -205,6 +207,7 @@ public final class AfAnnotatorApp extends Application {
         }
         Stage window = new Stage();
         window.initOwner(stage);
+        window.getIcons().setAll(Icons.app());
         Scene sc = new Scene(root, 1280, 860);
         theme.apply(sc);
         window.setScene(sc);

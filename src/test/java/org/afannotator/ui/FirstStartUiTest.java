@@ -17,6 +17,9 @@ class FirstStartUiTest extends AppWindowTest {
         assertThat(Files.exists(data.resolve("default.afproj"))).isFalse();
         launch();
         assertThat(fx(() -> stage.getTitle())).startsWith("AF Annotator").contains("default.afproj");
+        // The window carries the app's icon (not the platform's default), in three sizes.
+        assertThat(fx(() -> stage.getIcons().stream().map(i -> i.isError() ? -1 : (int) i.getWidth()).toList()))
+                .containsExactly(32, 64, 256);
         String info = fx(() -> ((Label) robot.lookup("#project-info").query()).getText());
         assertThat(Integer.parseInt(info.substring(0, info.indexOf(' ')))).as(info).isPositive();
         robot.clickOn("#rater").write("New Rater").type(KeyCode.ENTER);

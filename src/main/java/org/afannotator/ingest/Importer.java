@@ -111,9 +111,9 @@ public final class Importer {
          * goes on. One commit per batch instead of one per file writes each index page once per
          * batch (a Redwood tree is one small file per transcript). The batch is short so another
          * program waiting for the project (busy timeout 10 s) gets its turn. A file that fails on
-         * the project itself (disk full, I/O error: a {@link StoreException}, after which SQLite
-         * may have rolled the transaction back on its own) rolls back the whole batch: the import
-         * stops there anyway, and the files before the batch stay.
+         * the disk (full, an I/O error: a retryable {@link StoreException}, after which SQLite may
+         * have rolled the transaction back on its own) rolls back the whole batch: the import stops
+         * there anyway, and the files before the batch stay.
          *
          * @return the index of the first file not yet imported
          */
@@ -131,9 +131,13 @@ public final class Importer {
                         } catch (BatchSpoiled e) {
                             throw e;
                         } catch (StoreException e) {
-                            // The project itself failed (disk full, I/O error): SQLite may have
-                            // rolled the whole transaction back already, so the batch goes.
-                            throw new BatchSpoiled(e);
+                            if (e.retryable()) {
+                                // The disk is full or failed: SQLite may have rolled the whole
+                                // transaction back already, so the batch goes.
+                                throw new BatchSpoiled(e);
+                            }
+                            stop[0] = e;
+                            return null;
                         } catch (RuntimeException e) {
                             stop[0] = e;
                             return null;
@@ -147,6 +151,13 @@ public final class Importer {
                 });
             } catch (BatchSpoiled e) {
                 throw e.cause;
+            } catch (RuntimeException commitFailed) {
+                // The error that stopped the batch matters more than the commit it spoiled.
+                if (stop[0] != null) {
+                    stop[0].addSuppressed(commitFailed);
+                    throw stop[0];
+                }
+                throw commitFailed;
             }
             if (stop[0] != null) {
                 throw stop[0];

@@ -3,6 +3,7 @@ package org.afannotator.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -75,7 +76,6 @@ public final class AfAnnotatorApp extends Application {
         }
         stage.setScene(scene);
         stage.setTitle(TITLE);
-        stage.getIcons().setAll(Icons.app());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         startVm.projectProperty().addListener((o, a, p) -> stage.setTitle(p == null ? TITLE : TITLE + " \u2014 " + p.getFileName()));
@@ -92,6 +92,8 @@ public final class AfAnnotatorApp extends Application {
         Splash.closeAfterFirstPulse(scene);
         stage.show();
         StartupTrace.mark("stage shown");
+        // After the first frame: decoding the icons costs the start about 35 ms.
+        Platform.runLater(() -> stage.getIcons().setAll(Icons.app()));
         startVm.init();
         startView.focusRater();
     }
@@ -146,14 +148,31 @@ public final class AfAnnotatorApp extends Application {
     }
 
     /**
-     * With changes the project could not take yet (the disk was full), asks before leaving the
-     * workspace gives them up; true to go on.
+     * Before the workspace goes: writes what is left (the note, the time spent), tries again what
+     * waits, and, with changes the project still cannot take (the disk is full), asks before they
+     * are given up; true to go on. The window stays live while the writes finish.
      */
     private boolean mayLeaveWorkspace(String action) {
-        if (work == null || work.unsavedProperty().get() == 0) {
+        if (work == null) {
             return true;
         }
+        Object key = new Object();
+        boolean[] settled = {false};
+        boolean[] waiting = {false};
+        work.prepareToLeave(() -> {
+            settled[0] = true;
+            if (waiting[0]) {
+                Platform.exitNestedEventLoop(key, null);
+            }
+        });
+        if (!settled[0]) {
+            waiting[0] = true;
+            Platform.enterNestedEventLoop(key);
+        }
         int n = work.unsavedProperty().get();
+        if (n == 0) {
+            return true;
+        }
         ButtonType stay = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
         ButtonType leave = new ButtonType(action + " and lose " + (n == 1 ? "it" : "them"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, "", stay, leave);
@@ -161,7 +180,7 @@ public final class AfAnnotatorApp extends Application {
         alert.setTitle(TITLE);
         alert.setHeaderText(n + (n == 1 ? " change is" : " changes are") + " not saved");
         alert.setContentText("The project could not take " + (n == 1 ? "it" : "them") + ": "
-                + work.messageProperty().get() + "\n\nFree some disk space and press Ctrl+S to write "
+                + work.unsavedReason() + "\n\nFree some disk space and press Ctrl+S to write "
                 + (n == 1 ? "it" : "them") + ", then close.");
         alert.getDialogPane().setId("unsaved-dialog");
         ((Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);

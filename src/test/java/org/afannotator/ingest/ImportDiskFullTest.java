@@ -79,4 +79,28 @@ class ImportDiskFullTest {
         assertThat(new HashSet<>(store.transcripts().allIds())).hasSize(240);
         assertThat(store.integrityCheck()).isEqualTo("ok");
     }
+
+    /**
+     * A store error about the data, not the disk (here a trigger refusing one row), still rolls
+     * back only its own file when the file is written inside a savepoint (no parser thread): the
+     * files before it stay, and the error says why.
+     */
+    @org.junit.jupiter.api.Test
+    void aStoreErrorThatIsNotTheDisksRollsBackOnlyItsFile() throws Exception {
+        Path in = corpus("jsonl");
+        store.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE TRIGGER refuse_one BEFORE INSERT ON transcript WHEN NEW.id = '5-3' "
+                        + "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END");
+            }
+            return null;
+        });
+        ImportOptions o = ImportOptions.defaults().withPipelined(false);
+        assertThatThrownBy(() -> ImporterFormatsTest.run(store, o, in))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("refused by a trigger")
+                .matches(e -> !((StoreException) e).retryable());
+        assertThat(store.transcripts().allIds()).hasSize(100);
+        assertThat(store.integrityCheck()).isEqualTo("ok");
+    }
 }

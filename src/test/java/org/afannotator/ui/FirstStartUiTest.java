@@ -18,6 +18,7 @@ class FirstStartUiTest extends AppWindowTest {
         launch();
         assertThat(fx(() -> stage.getTitle())).startsWith("AF Annotator").contains("default.afproj");
         // The window carries the app's icon (not the platform's default), in three sizes.
+        waitUntil(() -> !stage.getIcons().isEmpty());
         assertThat(fx(() -> stage.getIcons().stream().map(i -> i.isError() ? -1 : (int) i.getWidth()).toList()))
                 .containsExactly(32, 64, 256);
         String info = fx(() -> ((Label) robot.lookup("#project-info").query()).getText());

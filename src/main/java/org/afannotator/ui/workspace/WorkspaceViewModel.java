@@ -46,7 +46,9 @@ import org.afannotator.ui.common.UiExecutor;
  *
  * <p>A change the project cannot take yet (the disk is full, the file busy) is kept, in order, and
  * written before any later change, before the next read and on {@link #saveNow()}; meanwhile
- * {@link #unsavedProperty()} counts what waits. See {@link PendingWrites}.
+ * {@link #unsavedProperty()} counts what waits, and the rater stays on the transcript shown (one
+ * read now could lack its waiting changes, and writing it back would undo them) and cannot undo.
+ * See {@link PendingWrites} and decision 0106.
  */
 public final class WorkspaceViewModel {
     /** Time since the last write shorter than this is not written on leaving (flicking through with J/K). */
@@ -80,6 +82,10 @@ public final class WorkspaceViewModel {
     private final IntegerProperty changes = new SimpleIntegerProperty();
     private final IntegerProperty unsaved = new SimpleIntegerProperty();
     private final PendingWrites pending = new PendingWrites();
+    /** A change was refused; read the shown transcript back once nothing waits. */
+    private boolean rereadDue;
+    /** Why changes wait (the last failure), while any do. */
+    private String unsavedReason = "";
 
     private Annotation saved;
     private List<Span> storedSpans = List.of();
@@ -188,6 +194,11 @@ public final class WorkspaceViewModel {
         return unsaved;
     }
 
+    /** Why changes wait ("disk full while writing ..."), while {@link #unsavedProperty()} is above 0. */
+    public String unsavedReason() {
+        return unsaved.get() == 0 ? "" : unsavedReason;
+    }
+
     /** Time on the current transcript so far, in ms, including earlier sessions. */
     public long timeSpentNow() {
         return saved == null ? 0 : timeSpent();
@@ -246,7 +257,7 @@ public final class WorkspaceViewModel {
 
     /** Opens the transcript at queue position {@code pos} (0-based); out of range is ignored. */
     public void open(int pos) {
-        if (pos < 0 || (progress.get().total() > 0 && pos >= progress.get().total())) {
+        if (pos < 0 || (progress.get().total() > 0 && pos >= progress.get().total()) || staysWhileUnsaved()) {
             return;
         }
         leaveCurrent();
@@ -334,6 +345,9 @@ public final class WorkspaceViewModel {
         Annotation before = saved;
         int at = position.get();
         change(annotation().withStatus(AnnotationStatus.DONE));
+        if (staysWhileUnsaved()) {
+            return;
+        }
         leftBySubmit = new Left(at, before);
         openNextOpen();
     }
@@ -347,6 +361,9 @@ public final class WorkspaceViewModel {
         Annotation before = saved;
         int at = position.get();
         change(annotation().withStatus(AnnotationStatus.SKIPPED));
+        if (staysWhileUnsaved()) {
+            return;
+        }
         leftBySubmit = new Left(at, before);
         openNextOpen();
     }
@@ -410,6 +427,11 @@ public final class WorkspaceViewModel {
      * was before.
      */
     public void undo() {
+        if (unsaved.get() > 0) {
+            // Some steps would go back past changes not yet written, in the wrong order.
+            message.set("Undo waits until the changes are saved: free some disk space, then press Ctrl+S.");
+            return;
+        }
         Undo u = undo.poll();
         if (u == null && leftBySubmit != null) {
             Left l = leftBySubmit;
@@ -443,6 +465,25 @@ public final class WorkspaceViewModel {
                 return c.before();
             }, s -> replaceSpans(storedSpans.stream().map(x -> x.id() == s.id() ? s : x).toList()));
         }
+    }
+
+    /**
+     * Before the workspace closes: writes the note and the time spent, tries again what waits, and
+     * runs {@code then} on the FX thread once all of it has settled, so that
+     * {@link #unsavedProperty()} then counts every change not written.
+     */
+    public void prepareToLeave(Runnable then) {
+        leaveCurrent();
+        executor.submit(p -> {
+            pending.tryWaiting();
+            return null;
+        }, r -> {
+            settle();
+            then.run();
+        }, e -> {
+            settle();
+            then.run();
+        });
     }
 
     /** Writes the time spent on the current transcript; call before the window closes. */
@@ -568,11 +609,16 @@ public final class WorkspaceViewModel {
         Map<String, Integer> slots = SpanStyles.slots(scheme.get());
         executor.submit(p -> {
             pending.tryWaiting();
-            return which.get().map(q -> load(q, slots));
+            // Not while changes wait: the transcript read could be one of theirs, without them.
+            return pending.waitingNow() > 0 ? null : which.get().map(q -> load(q, slots));
         },
                 loaded -> {
                     settle();
                     busy.set(false);
+                    if (loaded == null) {
+                        staysWhileUnsaved();
+                        return;
+                    }
                     loaded.ifPresentOrElse(this::show, whenNone);
                 }, e -> {
                     settle();
@@ -659,27 +705,47 @@ public final class WorkspaceViewModel {
         }
         boolean waited = unsaved.get() > 0;
         unsaved.set(o.waiting());
+        Throwable refusal = o.refused().isEmpty() ? null : o.refused().get(o.refused().size() - 1);
+        rereadDue |= refusal != null;
         if (o.waiting() > 0) {
             int n = o.waiting();
             saveState.set("Not saved: " + n + (n == 1 ? " change waits" : " changes wait") + ", Ctrl+S tries again");
-            if (o.lastFailure() != null) {
-                tell(o.lastFailure());
+            Throwable why = refusal != null ? refusal : o.lastFailure();
+            if (why != null) {
+                tell(why);
+                if (why == o.lastFailure()) {
+                    unsavedReason = message.get();
+                }
             }
-        } else if (!o.refused().isEmpty()) {
+            return;
+        }
+        if (refusal != null) {
             saveState.set("Not saved");
-            tell(o.refused().get(o.refused().size() - 1));
-            reread();
+            tell(refusal);
         } else if (!o.written().isEmpty() || waited || "Saving\u2026".equals(saveState.get())) {
             saveState.set("Saved");
             if (waited) {
                 message.set("");
             }
         }
+        if (rereadDue) {
+            rereadDue = false;
+            reread();
+        }
+    }
+
+    /** While changes wait the rater stays here (see the class comment); says so. True to stay. */
+    private boolean staysWhileUnsaved() {
+        if (unsaved.get() == 0) {
+            return false;
+        }
+        message.set("You stay on this transcript until its changes are saved: free some disk space, then press Ctrl+S.");
+        return true;
     }
 
     /**
      * After a refused change: the fields and progress showed it as made; read back what the project
-     * holds for the shown transcript.
+     * holds for the shown transcript, once nothing waits (a read before would lack those changes).
      */
     private void reread() {
         RaterTranscript t = transcript.get();
@@ -687,7 +753,16 @@ public final class WorkspaceViewModel {
             return;
         }
         int at = shows;
-        executor.submit(p -> new Reread(service.progress(rater.id()), service.load(t.transcriptId(), rater.id())), r -> {
+        executor.submit(p -> {
+            pending.tryWaiting();
+            return pending.waitingNow() > 0 ? null
+                    : new Reread(service.progress(rater.id()), service.load(t.transcriptId(), rater.id()));
+        }, r -> {
+            settle();
+            if (r == null) {
+                rereadDue = true;
+                return;
+            }
             progress.set(r.progress());
             if (at == shows) {
                 saved = r.transcript().annotation();

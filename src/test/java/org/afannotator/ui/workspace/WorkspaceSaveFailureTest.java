@@ -74,26 +74,29 @@ class WorkspaceSaveFailureTest {
     }
 
     @Test
-    void aLabelSubmittedOnAFullDiskIsWrittenWithTheNextChangeOnceThereIsRoom() {
-        WorkspaceViewModel vm = start(new SyncUiExecutor());
+    void aLabelAndSubmitThatFailAfterEnterMovedOnAreWrittenWithTheNextChangeOnceThereIsRoom() {
+        QueuedUiExecutor queued = new QueuedUiExecutor();
+        WorkspaceViewModel vm = start(queued);
+        queued.runAll();
         String first = current(vm);
         diskFull();
         vm.noteProperty().set(LONG_NOTE);
         vm.chooseLabel("faking");
-        assertThat(vm.saveStateProperty().get()).startsWith("Not saved");
-        assertThat(vm.messageProperty().get()).contains("disk full");
-        assertThat(vm.unsavedProperty().get()).isEqualTo(1);
-        assertThat(stored(first)).isNull();
-
+        // Enter before the label's write has failed: the next transcript, read ahead, shows at once.
         vm.submit();
-        // The rater has moved on; the label and the submit wait, in order.
         String second = current(vm);
         assertThat(second).isNotEqualTo(first);
+        queued.runAll();
+        // The label and the submit wait, in order.
+        assertThat(stored(first)).isNull();
         assertThat(vm.unsavedProperty().get()).isEqualTo(2);
         assertThat(vm.saveStateProperty().get()).startsWith("Not saved").contains("2 changes");
+        assertThat(vm.messageProperty().get()).contains("disk full");
+        assertThat(vm.unsavedReason()).contains("disk full while writing");
 
         roomAgain();
         vm.chooseLabel("not_faking");
+        queued.runAll();
         Annotation a = stored(first);
         assertThat(a.label()).isEqualTo("faking");
         assertThat(a.status()).isEqualTo(AnnotationStatus.DONE);
@@ -101,7 +104,8 @@ class WorkspaceSaveFailureTest {
         assertThat(stored(second).label()).isEqualTo("not_faking");
         assertThat(vm.unsavedProperty().get()).isZero();
         assertThat(vm.saveStateProperty().get()).isEqualTo("Saved");
-        // The earlier transcript's write did not reach the fields of the one shown now.
+        assertThat(vm.messageProperty().get()).isEmpty();
+        // The earlier transcript's writes did not reach the fields of the one shown now.
         assertThat(vm.labelProperty().get()).isEqualTo("not_faking");
         assertThat(vm.statusProperty().get()).isEqualTo(AnnotationStatus.IN_PROGRESS);
         assertThat(service.progress(ann.id())).isEqualTo(vm.progressProperty().get());
@@ -127,22 +131,116 @@ class WorkspaceSaveFailureTest {
     }
 
     @Test
-    void openingAnotherTranscriptWritesWhatWaitsFirst() {
+    void theRaterStaysOnATranscriptWhileItsChangesWaitSoNoStaleReadCanUndoThem() {
         WorkspaceViewModel vm = start(new SyncUiExecutor());
         String first = current(vm);
         diskFull();
         vm.noteProperty().set(LONG_NOTE);
         vm.chooseLabel("faking");
         vm.next();
-        assertThat(vm.unsavedProperty().get()).isEqualTo(1);
+        vm.previous();
+        assertThat(current(vm)).isEqualTo(first);
+        assertThat(vm.messageProperty().get()).contains("stay on this transcript");
+        // Undo would go back past a change not written: it waits too.
+        vm.undo();
+        assertThat(vm.labelProperty().get()).isEqualTo("faking");
+        now.addAndGet(5_000);
+        vm.next();
+        assertThat(current(vm)).isEqualTo(first);
 
         roomAgain();
+        vm.saveNow();
+        assertThat(vm.unsavedProperty().get()).isZero();
+        Annotation a = stored(first);
+        assertThat(a.label()).isEqualTo("faking");
+        assertThat(a.note()).isEqualTo(LONG_NOTE);
+        vm.next();
+        assertThat(current(vm)).isNotEqualTo(first);
         vm.previous();
-        // Written before the read: the rater sees the label given on the full disk.
-        assertThat(current(vm)).isEqualTo(first);
         assertThat(vm.labelProperty().get()).isEqualTo("faking");
         assertThat(vm.noteProperty().get()).isEqualTo(LONG_NOTE);
+    }
+
+    @Test
+    void submittingOnAFullDiskStaysAndEnterAfterCtrlSMovesOn() {
+        WorkspaceViewModel vm = start(new SyncUiExecutor());
+        for (int i = 0; i < 4; i++) {
+            vm.chooseLabel("faking");
+            vm.submit();
+        }
+        String last = current(vm);
+        diskFull();
+        vm.noteProperty().set(LONG_NOTE);
+        vm.chooseLabel("faking");
+        vm.submit();
+        assertThat(current(vm)).isEqualTo(last);
+        assertThat(vm.allDoneProperty().get()).isFalse();
+        assertThat(vm.labelProperty().get()).isEqualTo("faking");
+
+        roomAgain();
+        vm.saveNow();
+        assertThat(stored(last).status()).isEqualTo(AnnotationStatus.DONE);
+        vm.submit();
+        assertThat(vm.allDoneProperty().get()).isTrue();
+        assertThat(service.progress(ann.id()).done()).isEqualTo(5);
+        assertThat(vm.progressProperty().get()).isEqualTo(service.progress(ann.id()));
+    }
+
+    @Test
+    void leavingWritesTheNoteNotYetCommittedAndCountsItIfTheDiskRefusesIt() {
+        WorkspaceViewModel vm = start(new SyncUiExecutor());
+        String first = current(vm);
+        diskFull();
+        // Typed; the pause after which the view commits it has not come yet.
+        vm.noteProperty().set(LONG_NOTE);
         assertThat(vm.unsavedProperty().get()).isZero();
+        boolean[] settled = {false};
+        vm.prepareToLeave(() -> settled[0] = true);
+        assertThat(settled[0]).isTrue();
+        assertThat(vm.unsavedProperty().get()).isEqualTo(1);
+        assertThat(vm.unsavedReason()).contains("disk full");
+
+        roomAgain();
+        vm.prepareToLeave(() -> { });
+        assertThat(vm.unsavedProperty().get()).isZero();
+        assertThat(stored(first).note()).isEqualTo(LONG_NOTE);
+    }
+
+    @Test
+    void aRefusalInTheSameRunAsAWriteThatWaitsIsReportedAndTheFieldsReadBackOnceWritten() {
+        WorkspaceViewModel vm = start(new SyncUiExecutor());
+        String first = current(vm);
+        vm.addSpan(1, 4, 12, "training_reasoning");
+        long spanId = vm.spansProperty().get().get(0).id();
+        // Another window renames a tag after this one read the scheme: a retag to it is refused.
+        LabelScheme s = service.labelScheme();
+        List<SchemeEntry> tags = s.tags().stream()
+                .map(e -> e.code().equals("value_conflict") ? new SchemeEntry("value_conflict_v2", e.name()) : e).toList();
+        store.settings().setLabelScheme(new LabelScheme(s.labels(), s.criteria(), tags));
+        diskFull();
+        vm.noteProperty().set(LONG_NOTE);
+        vm.commitNote();
+        vm.retagSpan(spanId, "value_conflict");
+        vm.chooseLabel("faking");
+        assertThat(vm.unsavedProperty().get()).isEqualTo(3);
+
+        // Room for the note only (it needs 6-8 fresh pages, the label's history row more; passes
+        // from 8 to 13): in one run the note is written, the retag refused, the label waits.
+        FullDisk.limit(store, 10);
+        vm.saveNow();
+        assertThat(stored(first).note()).isEqualTo(LONG_NOTE);
+        assertThat(vm.unsavedProperty().get()).isEqualTo(1);
+        assertThat(vm.messageProperty().get()).contains("'value_conflict' is not a span tag");
+        // Not read back while the label waits: the fields still show it.
+        assertThat(vm.labelProperty().get()).isEqualTo("faking");
+
+        roomAgain();
+        vm.saveNow();
+        assertThat(vm.unsavedProperty().get()).isZero();
+        assertThat(stored(first).label()).isEqualTo("faking");
+        assertThat(vm.labelProperty().get()).isEqualTo("faking");
+        assertThat(vm.noteProperty().get()).isEqualTo(LONG_NOTE);
+        assertThat(vm.spansProperty().get()).extracting(ShownSpan::tag).containsExactly("training_reasoning");
     }
 
     @Test

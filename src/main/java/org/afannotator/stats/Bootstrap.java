@@ -6,8 +6,9 @@ import java.util.stream.IntStream;
 
 /**
  * Percentile bootstrap over items: each resample draws n items with replacement (n = items in the
- * study), recomputes Krippendorff's alpha (at the chosen level), the mean pairwise Cohen's kappa
- * and Gwet's AC1 from scratch, and the 95% interval is the 2.5th and 97.5th percentile of the
+ * study), recomputes percent agreement, Krippendorff's alpha (at the chosen level), Fleiss' kappa
+ * (complete data only), the mean pairwise Cohen's kappa and Gwet's AC1 from scratch, and the 95%
+ * interval is the 2.5th and 97.5th percentile of the
  * resampled values (linear interpolation between order statistics, Hyndman-Fan type 7). Resamples
  * in which a coefficient is undefined are left out of that coefficient's interval. Resample b
  * draws from a SplittableRandom seeded with the b-th long of SplittableRandom(seed), so the
@@ -23,9 +24,13 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** Intervals (null where no resample gave a value). */
+    /**
+     * Intervals (null where no resample gave a value): Krippendorff's alpha, the mean pairwise
+     * Cohen's kappa, Gwet's AC1, percent agreement and Fleiss' kappa (null unless the data are
+     * complete).
+     */
     public record Result(Coefficient.Interval alpha, Coefficient.Interval kappa, Coefficient.Interval ac1,
-            int resamples, long seed) {
+            Coefficient.Interval percentAgreement, Coefficient.Interval fleiss, int resamples, long seed) {
     }
 
     public static Result run(CodingStudy study, Level level, int resamples, long seed) {
@@ -41,6 +46,8 @@ public final class Bootstrap {
         double[] alphas = new double[resamples];
         double[] kappas = new double[resamples];
         double[] ac1s = new double[resamples];
+        double[] percents = new double[resamples];
+        double[] fleisses = new double[resamples];
         // Resample b draws from its own generator seeded by the b-th number of the seed's stream,
         // so the result is the same however the resamples are spread over threads.
         SplittableRandom master = new SplittableRandom(seed);
@@ -52,7 +59,7 @@ public final class Bootstrap {
         IntStream.range(0, chunks).parallel().forEach(c -> {
             Resampler rs = shared.copy();
             int[] w = new int[rs.pt.count];
-            double[] out = new double[3];
+            double[] out = new double[5];
             for (int b = c; b < resamples; b += chunks) {
                 Arrays.fill(w, 0);
                 if (n > 0) {
@@ -62,15 +69,20 @@ public final class Bootstrap {
                 alphas[b] = out[0];
                 kappas[b] = out[1];
                 ac1s[b] = out[2];
+                percents[b] = out[3];
+                fleisses[b] = out[4];
             }
         });
-        return new Result(percentile95(alphas), percentile95(kappas), percentile95(ac1s), resamples, seed);
+        return new Result(percentile95(alphas), percentile95(kappas), percentile95(ac1s), percentile95(percents),
+                percentile95(fleisses), resamples, seed);
     }
 
-    /** Alpha, mean pairwise kappa and AC1 of a resample given as pattern counts. */
+    /** The coefficients of a resample given as pattern counts. */
     static final class Resampler {
         final Patterns pt;
         private final Level level;
+        /** Every item rated by the same m >= 2 raters (so is every resample): Fleiss' kappa is defined. */
+        private final boolean complete;
         private final double[] values;
         private final int k;
         private final int pairs;
@@ -82,6 +94,7 @@ public final class Bootstrap {
             KrippendorffAlpha.requireNumbers(study, level);
             this.pt = new Patterns(study, counts);
             this.level = level;
+            this.complete = FleissKappa.compute(study, counts).complete();
             this.values = KrippendorffAlpha.values(study, level);
             this.k = study.categoryCount();
             int m = study.raterCount();
@@ -94,6 +107,7 @@ public final class Bootstrap {
         private Resampler(Resampler r) {
             this.pt = r.pt;
             this.level = r.level;
+            this.complete = r.complete;
             this.values = r.values;
             this.k = r.k;
             this.pairs = r.pairs;
@@ -107,7 +121,10 @@ public final class Bootstrap {
             return new Resampler(this);
         }
 
-        /** Writes {alpha, mean kappa, AC1} (NaN where undefined) for pattern weights w into out. */
+        /**
+         * Writes {alpha, mean kappa, AC1, percent agreement, Fleiss' kappa} (NaN where undefined)
+         * for pattern weights w into out.
+         */
         void evaluate(int[] w, double[] out) {
             Arrays.fill(o, 0);
             Arrays.fill(piSum, 0);
@@ -140,6 +157,22 @@ public final class Bootstrap {
             out[0] = KrippendorffAlpha.alpha(o, k, level, values);
             out[1] = meanKappa(conf, pairs, k);
             out[2] = pairable == 0 || k < 2 ? Double.NaN : GwetAc1.ac1(paSum / pairable, piSum, rated, k);
+            out[3] = pairable == 0 ? Double.NaN : paSum / pairable;
+            out[4] = complete ? fleiss(paSum / pairable, piSum, rated) : Double.NaN;
+        }
+
+        /**
+         * Fleiss' kappa of complete data from P-bar and the category shares: with every item rated
+         * by m raters, p_j = sum_i n_ij / (N m) = (sum_i n_ij / m) / N = piSum_j / N.
+         */
+        private static double fleiss(double pBar, double[] piSum, long items) {
+            double pe = 0;
+            for (double s : piSum) {
+                double p = s / items;
+                pe += p * p;
+            }
+            // every rating the same category: 0/0 (FleissKappa says so); exact, as p is then 1.0
+            return pe >= 1 ? Double.NaN : (pBar - pe) / (1 - pe);
         }
     }
 

@@ -13,12 +13,16 @@ public final class CodingAgreement {
         Coefficient alpha = KrippendorffAlpha.compute(study, counts, level);
         CohenKappa.Result cohen = CohenKappa.compute(study, counts);
         Coefficient ac1 = GwetAc1.compute(counts);
+        Coefficient percent = PercentAgreement.compute(counts);
+        FleissKappa.Result fleiss = FleissKappa.compute(study, counts);
         Bootstrap.Result boot = null;
         if (resamples > 0) {
             boot = Bootstrap.run(study, counts, level, resamples, seed);
             alpha = withCi(alpha, boot.alpha());
             ac1 = withCi(ac1, boot.ac1());
             cohen = new CohenKappa.Result(cohen.pairs(), withCi(cohen.mean(), boot.kappa()));
+            percent = withCi(percent, boot.percentAgreement());
+            fleiss = new FleissKappa.Result(fleiss.complete(), withCi(fleiss.kappa(), boot.fleiss()), fleiss.perCategory());
         }
         return new CodingReport(
                 study.itemCount(),
@@ -27,9 +31,9 @@ public final class CodingAgreement {
                 counts.pairable,
                 study.ratingCount(),
                 level,
-                PercentAgreement.compute(counts),
+                percent,
                 alpha,
-                FleissKappa.compute(study, counts),
+                fleiss,
                 ac1,
                 study.raterCount() == 2 ? ScottPi.compute(study) : null,
                 cohen,

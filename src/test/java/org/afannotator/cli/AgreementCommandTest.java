@@ -74,8 +74,13 @@ class AgreementCommandTest {
         assertThat(j.get("gwet_ac1").get("ci95")).hasSize(2);
         // pairwise per item, averaged over the 11 pairable units: 9 unanimous, two at 3/6 (0.5), one at 0
         assertThat(j.get("percent_agreement").get("value").asDouble()).isCloseTo(9 / 11.0, within(1e-12));
+        JsonNode pa = j.get("percent_agreement").get("ci95");
+        assertThat(pa).hasSize(2);
+        assertThat(pa.get(0).asDouble()).isLessThan(9 / 11.0);
+        assertThat(pa.get(1).asDouble()).isGreaterThanOrEqualTo(9 / 11.0);
         JsonNode fleiss = j.get("fleiss_kappa");
         assertThat(fleiss.get("value").isNull()).isTrue();
+        assertThat(fleiss.has("ci95")).isFalse();
         assertThat(fleiss.get("reason").asText()).contains("complete data");
         assertThat(fleiss.has("per_category")).isFalse();
         JsonNode cohen = j.get("cohen_kappa");

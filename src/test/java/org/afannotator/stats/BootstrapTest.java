@@ -12,9 +12,11 @@ class BootstrapTest {
     @Test
     void patternCountsGiveTheSameCoefficientsAsTheResampledStudy() {
         Random rnd = new Random(21);
-        for (int t = 0; t < 60; t++) {
+        for (int t = 0; t < 120; t++) {
+            // every other study complete, so that Fleiss' kappa is compared too
+            double missing = t % 2 == 0 ? 0 : rnd.nextDouble() * 0.3;
             Integer[][] r = RandomStudies.ratings(rnd, 5 + rnd.nextInt(40), 2 + rnd.nextInt(4), 2 + rnd.nextInt(3),
-                    rnd.nextDouble() * 0.3, rnd.nextDouble());
+                    missing, rnd.nextDouble());
             CodingStudy study = RandomStudies.study(r);
             Level level = Level.values()[rnd.nextInt(4)];
             Bootstrap.Resampler rs = new Bootstrap.Resampler(study, new ItemCounts(study), level);
@@ -25,7 +27,7 @@ class BootstrapTest {
                 w[rs.pt.patternOf[pick]]++;
                 resampled[i] = r[pick];
             }
-            double[] out = new double[3];
+            double[] out = new double[5];
             rs.evaluate(w, out);
             // the resampled study may lack a category; alpha, kappa and AC1 (with the original q) compared
             CodingStudy.Builder b = CodingStudy.builder();
@@ -44,8 +46,18 @@ class BootstrapTest {
             check(out[0], KrippendorffAlpha.compute(direct, level));
             check(out[1], CohenKappa.compute(direct).mean());
             check(out[2], GwetAc1.compute(direct));
+            check(out[3], PercentAgreement.compute(direct));
+            if (FleissKappa.compute(study).complete()) {
+                check(out[4], FleissKappa.compute(direct).kappa());
+                fleissCompared++;
+            } else {
+                assertThat(out[4]).isNaN();
+            }
         }
+        assertThat(fleissCompared).isGreaterThan(40);
     }
+
+    private int fleissCompared;
 
     private static void check(double fromPatterns, Coefficient direct) {
         if (Double.isNaN(fromPatterns)) {

@@ -54,4 +54,60 @@ class Fleiss1971Test {
             assertThat(v).as("category %d as printed", c + 1).isCloseTo(printed[c], within(0.004));
         }
     }
+
+    /**
+     * The bootstrap gives Fleiss' kappa and percent agreement intervals too: each brackets the
+     * published value, and each equals the percentile interval of the coefficient recomputed on
+     * resampled studies built out item by item (the same draws, an independent route).
+     */
+    @Test
+    void bootstrapIntervalsOfKappaAndPercentAgreement() {
+        CodingStudy s = example();
+        CodingReport r = CodingAgreement.analyse(s, Level.NOMINAL, 400, 11);
+        Coefficient.Interval k = r.fleissKappa().kappa().ci95();
+        Coefficient.Interval pa = r.percentAgreement().ci95();
+        assertThat(k.lower()).isLessThan(0.430);
+        assertThat(k.upper()).isGreaterThan(0.430);
+        assertThat(pa.lower()).isLessThan(0.556);
+        assertThat(pa.upper()).isGreaterThan(0.556);
+
+        // The same resamples, built out as studies: resample b draws with SplittableRandom(b-th seed).
+        java.util.SplittableRandom master = new java.util.SplittableRandom(11);
+        ItemCounts counts = new ItemCounts(s);
+        double[] kappas = new double[400];
+        double[] agreements = new double[400];
+        for (int b = 0; b < 400; b++) {
+            int[] identity = new int[s.itemCount()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            // draw counts per item (each item its own "pattern"), then expand in item order
+            int[] w = new int[s.itemCount()];
+            Bootstrap.draw(new java.util.SplittableRandom(master.nextLong()), s.itemCount(), identity, w);
+            CodingStudy.Builder sb = CodingStudy.builder();
+            for (String c : s.categories()) {
+                sb.category(c);
+            }
+            int u = 0;
+            for (int i = 0; i < w.length; i++) {
+                for (int rep = 0; rep < w[i]; rep++) {
+                    for (int j = 0; j < s.raterCount(); j++) {
+                        int c = s.code(i, j);
+                        sb.rate("u" + u, s.raters().get(j), c == CodingStudy.MISSING ? null : s.categories().get(c));
+                    }
+                    u++;
+                }
+            }
+            CodingStudy resampled = sb.build();
+            kappas[b] = FleissKappa.compute(resampled).kappa().get();
+            agreements[b] = PercentAgreement.compute(resampled).get();
+        }
+        assertThat(counts.items).isEqualTo(30);
+        Coefficient.Interval kDirect = Bootstrap.percentile95(kappas);
+        Coefficient.Interval paDirect = Bootstrap.percentile95(agreements);
+        assertThat(k.lower()).isCloseTo(kDirect.lower(), within(1e-12));
+        assertThat(k.upper()).isCloseTo(kDirect.upper(), within(1e-12));
+        assertThat(pa.lower()).isCloseTo(paDirect.lower(), within(1e-12));
+        assertThat(pa.upper()).isCloseTo(paDirect.upper(), within(1e-12));
+    }
 }

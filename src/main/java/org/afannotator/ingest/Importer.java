@@ -23,8 +23,11 @@ import org.afannotator.store.StoreException;
  * imported. Formats are detected per file by content.
  */
 public final class Importer {
-    /** A batch of files shares one transaction for at most this long... */
-    static final long BATCH_NANOS = 500_000_000L;
+    /**
+     * A batch of files shares one transaction for at most this long (500 ms; the reliability tests
+     * shorten it with {@code -Dafannotator.importBatchMs} so that a small import commits often)...
+     */
+    static final long BATCH_NANOS = Long.getLong("afannotator.importBatchMs", 500) * 1_000_000L;
     /** ...or this many bytes read. */
     static final long BATCH_BYTES = 32L << 20;
     /** Files queued on the parser thread ahead of the writer, at most. */

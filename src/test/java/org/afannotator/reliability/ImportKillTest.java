@@ -28,10 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * imported without a kill, and importing the folder again completes it.
  */
 class ImportKillTest {
-    private static final int TRANSCRIPTS = 600;
+    private static final int TRANSCRIPTS = 1500;
+    /**
+     * Small checkpoints, traced, and batches of 20 ms: with the default 500 ms a quiet machine
+     * imports the whole corpus in one or two commits, and the kills meant for the middle of an
+     * import land after its end.
+     */
     private static final List<String> SMALL_CHECKPOINTS = List.of(
             "-Dafannotator.checkpointStepPages=16", "-Dafannotator.checkpointRestartPages=48",
-            "-Dafannotator.checkpointTrace=true");
+            "-Dafannotator.checkpointTrace=true", "-Dafannotator.importBatchMs=20");
     /** What the background checkpoint prints (with the trace property) each time it has copied pages. */
     private static final String COPIED = "af-checkpoint: copied";
 

@@ -73,11 +73,44 @@ public final class ProjectStore implements AutoCloseable {
             throw new BadInputException(path.toString(), "is a folder, not a project file");
         }
         requireSqliteHeader(p, path.toString());
+        requireWritable(p, path.toString());
         int version = inspect(p, path.toString());
         if (version < SCHEMA_VERSION) {
             backup(p, version);
         }
         return connect(p, version);
+    }
+
+    /**
+     * A project is written as it is used, and SQLite keeps its log beside it ({@code NAME-wal},
+     * {@code NAME-shm}): the file and its folder must be writable. Says so, rather than let SQLite's
+     * error read as if the file were not a project.
+     */
+    private static void requireWritable(Path p, String shown) {
+        Path folder = p.getParent();
+        if (!Files.isWritable(p) || (folder != null && !Files.isWritable(folder))) {
+            throw new BadInputException(shown, readOnly(shown));
+        }
+    }
+
+    /** Why a read-only project cannot be opened, and what to do. */
+    static String readOnly(String shown) {
+        String name = Path.of(shown).getFileName().toString();
+        return "cannot be opened: the project file or its folder is read-only, and an open project writes"
+                + " beside itself (its log, " + name + "-wal and " + name + "-shm); copy it to a folder you can"
+                + " write to, or get write access";
+    }
+
+    /** Why SQLite could not open or read {@code shown}, in words; not every failure means "not a project". */
+    static BadInputException openFailure(String shown, SQLException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (msg.contains("SQLITE_READONLY") || msg.contains("SQLITE_CANTOPEN") || msg.contains("SQLITE_PERM")) {
+            return new BadInputException(shown, readOnly(shown) + " (" + msg + ")");
+        }
+        if (msg.contains("SQLITE_BUSY") || msg.contains("database is locked")) {
+            return new BadInputException(shown, "is busy: another program holds it; try again when it is done (" + msg + ")");
+        }
+        return new BadInputException(shown, "not an AF Annotator project (" + msg + ")");
     }
 
     /**
@@ -467,7 +500,7 @@ public final class ProjectStore implements AutoCloseable {
             }
             return version;
         } catch (SQLException e) {
-            throw new BadInputException(shown, "not an AF Annotator project (" + e.getMessage() + ")");
+            throw openFailure(shown, e);
         }
     }
 

@@ -260,4 +260,24 @@ public class ProjectStoreTest {
             assertThat(s.sorted().toList()).isEqualTo(filesBefore);
         }
     }
+
+    /**
+     * SQLite's refusals when opening (the messages sqlite-jdbc gives) are told apart: a read-only
+     * file or folder is not called "not a project".
+     */
+    @Test
+    void aReadOnlyProjectIsNotCalledNotAProject() {
+        String readOnlyDir = "[SQLITE_READONLY_DIRECTORY] Process does not have permission to create a journal file"
+                + " in the same directory as the database (attempt to write a readonly database)";
+        assertThat(ProjectStore.openFailure("p.afproj", new java.sql.SQLException(readOnlyDir)).getMessage())
+                .startsWith("p.afproj: cannot be opened: the project file or its folder is read-only")
+                .contains("p.afproj-wal and p.afproj-shm").contains("copy it to a folder you can write to")
+                .doesNotContain("not an AF Annotator project");
+        assertThat(ProjectStore.openFailure("p.afproj", new java.sql.SQLException(
+                "[SQLITE_CANTOPEN] Unable to open the database file (unable to open database file)")).getMessage())
+                .contains("read-only");
+        assertThat(ProjectStore.openFailure("p.afproj", new java.sql.SQLException(
+                "[SQLITE_NOTADB] File opened that is not a database file (file is not a database)")).getMessage())
+                .startsWith("p.afproj: not an AF Annotator project (");
+    }
 }

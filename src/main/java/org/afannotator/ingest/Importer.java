@@ -155,10 +155,15 @@ public final class Importer {
             } catch (BatchSpoiled e) {
                 throw e.cause;
             } catch (RuntimeException commitFailed) {
-                // The error that stopped the batch matters more than the commit it spoiled.
-                if (stop[0] != null) {
+                // A refused file stopped the batch and then its commit failed. On the disk (full, an
+                // I/O error) the batch is lost: that is the news, with the refusal attached. Else
+                // the commit failed because of what stopped the batch: that error is the news.
+                if (stop[0] != null && !(commitFailed instanceof StoreException se && se.retryable())) {
                     stop[0].addSuppressed(commitFailed);
                     throw stop[0];
+                }
+                if (stop[0] != null) {
+                    commitFailed.addSuppressed(stop[0]);
                 }
                 throw commitFailed;
             }

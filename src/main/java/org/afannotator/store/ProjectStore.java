@@ -82,13 +82,26 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * A project is written as it is used, and SQLite keeps its log beside it ({@code NAME-wal},
-     * {@code NAME-shm}): the file and its folder must be writable. Says so, rather than let SQLite's
-     * error read as if the file were not a project.
+     * SQLite keeps an open project's log beside the file ({@code NAME-wal}, {@code NAME-shm}, in
+     * the folder of the file a link points to): that folder must be writable, or both log files
+     * must be there and writable. Says so, rather than let SQLite's error read as if the file were
+     * not a project. A read-only file in a writable folder still opens (for reading; a write then
+     * fails with its own message).
      */
     private static void requireWritable(Path p, String shown) {
-        Path folder = p.getParent();
-        if (!Files.isWritable(p) || (folder != null && !Files.isWritable(folder))) {
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException e) {
+            return; // SQLite will say what is wrong
+        }
+        Path folder = real.getParent();
+        if (folder == null || Files.isWritable(folder)) {
+            return;
+        }
+        Path wal = real.resolveSibling(real.getFileName() + "-wal");
+        Path shm = real.resolveSibling(real.getFileName() + "-shm");
+        if (!(Files.isWritable(wal) && Files.isWritable(shm))) {
             throw new BadInputException(shown, readOnly(shown));
         }
     }
@@ -96,9 +109,9 @@ public final class ProjectStore implements AutoCloseable {
     /** Why a read-only project cannot be opened, and what to do. */
     static String readOnly(String shown) {
         String name = Path.of(shown).getFileName().toString();
-        return "cannot be opened: the project file or its folder is read-only, and an open project writes"
-                + " beside itself (its log, " + name + "-wal and " + name + "-shm); copy it to a folder you can"
-                + " write to, or get write access";
+        return "cannot be opened: its folder is read-only, and an open project keeps its log beside"
+                + " itself (" + name + "-wal and " + name + "-shm); copy it to a folder you can write to, or get"
+                + " write access";
     }
 
     /** Why SQLite could not open or read {@code shown}, in words; not every failure means "not a project". */

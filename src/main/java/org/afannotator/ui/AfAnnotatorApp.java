@@ -49,6 +49,8 @@ public final class AfAnnotatorApp extends Application {
     private WorkspaceViewModel work;
     private WorkspaceView workspaceView;
     private final List<Stage> researchWindows = new ArrayList<>();
+    /** Leaving the workspace waits for its writes; meanwhile another way out is ignored. */
+    private boolean leaving;
 
     public static void main(String[] args) {
         launch(AfAnnotatorApp.class, args);
@@ -108,6 +110,11 @@ public final class AfAnnotatorApp extends Application {
         theme.apply(scene);
     }
 
+    /** The one worker all windows' jobs run on (for tests). */
+    FxUiExecutor executor() {
+        return executor;
+    }
+
     /** The workspace's view model, once a rater has signed in (for tests). */
     public WorkspaceViewModel workspace() {
         return work;
@@ -153,23 +160,33 @@ public final class AfAnnotatorApp extends Application {
      * are given up; true to go on. The window stays live while the writes finish.
      */
     private boolean mayLeaveWorkspace(String action) {
-        if (work == null) {
+        WorkspaceViewModel w = work;
+        if (w == null) {
             return true;
         }
-        Object key = new Object();
-        boolean[] settled = {false};
-        boolean[] waiting = {false};
-        work.prepareToLeave(() -> {
-            settled[0] = true;
-            if (waiting[0]) {
-                Platform.exitNestedEventLoop(key, null);
-            }
-        });
-        if (!settled[0]) {
-            waiting[0] = true;
-            Platform.enterNestedEventLoop(key);
+        if (leaving) {
+            // A second way out (close, back to start) while the first waits for the writes: the first decides.
+            return false;
         }
-        int n = work.unsavedProperty().get();
+        leaving = true;
+        try {
+            Object key = new Object();
+            boolean[] settled = {false};
+            boolean[] waiting = {false};
+            w.prepareToLeave(() -> {
+                settled[0] = true;
+                if (waiting[0]) {
+                    Platform.exitNestedEventLoop(key, null);
+                }
+            });
+            if (!settled[0]) {
+                waiting[0] = true;
+                Platform.enterNestedEventLoop(key);
+            }
+        } finally {
+            leaving = false;
+        }
+        int n = w.unsavedProperty().get();
         if (n == 0) {
             return true;
         }
@@ -180,7 +197,7 @@ public final class AfAnnotatorApp extends Application {
         alert.setTitle(TITLE);
         alert.setHeaderText(n + (n == 1 ? " change is" : " changes are") + " not saved");
         alert.setContentText("The project could not take " + (n == 1 ? "it" : "them") + ": "
-                + work.unsavedReason() + "\n\nFree some disk space and press Ctrl+S to write "
+                + w.unsavedReason() + "\n\nFree some disk space and press Ctrl+S to write "
                 + (n == 1 ? "it" : "them") + ", then close.");
         alert.getDialogPane().setId("unsaved-dialog");
         ((Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);

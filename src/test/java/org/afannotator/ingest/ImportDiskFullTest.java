@@ -103,4 +103,29 @@ class ImportDiskFullTest {
         assertThat(store.transcripts().allIds()).hasSize(100);
         assertThat(store.integrityCheck()).isEqualTo("ok");
     }
+
+    /**
+     * A batch holding a good file and a refused one, on a full disk: the good file is lost with the
+     * batch, so the error is the full disk, not the refusal (which would claim the files before it
+     * stayed).
+     */
+    @org.junit.jupiter.api.Test
+    void aBatchWithARefusedFileOnAFullDiskReportsTheFullDisk() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        String pad = "I reason about training and about my values. ".repeat(60);
+        StringBuilder good = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            good.append(ImportAcrossFilesTest.generic("a" + i, pad));
+        }
+        Files.writeString(in.resolve("a.jsonl"), good.toString());
+        Files.writeString(in.resolve("b.jsonl"), ImportAcrossFilesTest.generic("b1", "one")
+                + ImportAcrossFilesTest.generic("b1", "clash"));
+        FullDisk.limit(store, 0);
+        ImportOptions o = ImportOptions.defaults().withPipelined(false);
+        assertThatThrownBy(() -> ImporterFormatsTest.run(store, o, in))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("disk full while writing " + dir.resolve("p.afproj"));
+        assertThat(store.transcripts().allIds()).isEmpty();
+        assertThat(store.integrityCheck()).isEqualTo("ok");
+    }
 }

@@ -270,7 +270,7 @@ public class ProjectStoreTest {
         String readOnlyDir = "[SQLITE_READONLY_DIRECTORY] Process does not have permission to create a journal file"
                 + " in the same directory as the database (attempt to write a readonly database)";
         assertThat(ProjectStore.openFailure("p.afproj", new java.sql.SQLException(readOnlyDir)).getMessage())
-                .startsWith("p.afproj: cannot be opened: the project file or its folder is read-only")
+                .startsWith("p.afproj: cannot be opened: its folder is read-only")
                 .contains("p.afproj-wal and p.afproj-shm").contains("copy it to a folder you can write to")
                 .doesNotContain("not an AF Annotator project");
         assertThat(ProjectStore.openFailure("p.afproj", new java.sql.SQLException(

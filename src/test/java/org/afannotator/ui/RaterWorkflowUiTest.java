@@ -87,6 +87,15 @@ class RaterWorkflowUiTest extends AppWindowTest {
         assertThat(statusText(robot)).startsWith("Not saved: ").contains("disk full while writing");
         assertThat(fx(() -> robot.lookup("#status-bar").query().getStyleClass())).contains("unsaved");
 
+        // While the change waits the rater stays: J and a click on another row of the queue.
+        robot.type(KeyCode.J);
+        javafx.scene.control.ListView<?> queue = robot.lookup("#queue-list").queryAs(javafx.scene.control.ListView.class);
+        robot.clickOn((javafx.scene.Node) robot.from(queue).lookup(".list-cell").nth(2).query());
+        robot.sleep(300);
+        assertThat(fx(() -> app.workspace().transcriptProperty().get().transcriptId())).isEqualTo(id);
+        assertThat(fx(() -> queue.getSelectionModel().isEmpty())).isTrue();
+        assertThat(statusText(robot)).contains("stay on this transcript");
+
         // Closing asks; "Keep working" keeps the window and the change.
         javafx.application.Platform.runLater(() -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));

@@ -89,6 +89,10 @@ public final class RaterQueueView extends VBox {
             QueueItem q = list.getSelectionModel().getSelectedItem();
             if (q != null) {
                 open.accept(q.position());
+                if (work.unsavedProperty().get() > 0) {
+                    // Refused while changes wait (the status bar says why): no row but the open one marked.
+                    list.getSelectionModel().clearSelection();
+                }
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);

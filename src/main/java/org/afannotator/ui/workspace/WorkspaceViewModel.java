@@ -437,8 +437,9 @@ public final class WorkspaceViewModel {
             Left l = leftBySubmit;
             leftBySubmit = null;
             restoreOnShow = l;
-            open(l.position());
             canUndo.set(false);
+            // If the move is refused (changes wait), stayedPut() gives this step back.
+            open(l.position());
             return;
         }
         canUndo.set(!undo.isEmpty() || leftBySubmit != null);
@@ -478,11 +479,17 @@ public final class WorkspaceViewModel {
             pending.tryWaiting();
             return null;
         }, r -> {
-            settle();
-            then.run();
+            try {
+                settle();
+            } finally {
+                then.run();
+            }
         }, e -> {
-            settle();
-            then.run();
+            try {
+                settle();
+            } finally {
+                then.run();
+            }
         });
     }
 
@@ -616,7 +623,7 @@ public final class WorkspaceViewModel {
                     settle();
                     busy.set(false);
                     if (loaded == null) {
-                        staysWhileUnsaved();
+                        stayedPut();
                         return;
                     }
                     loaded.ifPresentOrElse(this::show, whenNone);
@@ -710,12 +717,12 @@ public final class WorkspaceViewModel {
         if (o.waiting() > 0) {
             int n = o.waiting();
             saveState.set("Not saved: " + n + (n == 1 ? " change waits" : " changes wait") + ", Ctrl+S tries again");
+            if (o.lastFailure() != null) {
+                unsavedReason = describe(o.lastFailure());
+            }
             Throwable why = refusal != null ? refusal : o.lastFailure();
             if (why != null) {
                 tell(why);
-                if (why == o.lastFailure()) {
-                    unsavedReason = message.get();
-                }
             }
             return;
         }
@@ -739,8 +746,18 @@ public final class WorkspaceViewModel {
         if (unsaved.get() == 0) {
             return false;
         }
-        message.set("You stay on this transcript until its changes are saved: free some disk space, then press Ctrl+S.");
+        stayedPut();
         return true;
+    }
+
+    /** A move was refused while changes wait: says so, and gives back an undo of a submit that asked for it. */
+    private void stayedPut() {
+        message.set("You stay on this transcript until its changes are saved: free some disk space, then press Ctrl+S.");
+        if (restoreOnShow != null) {
+            leftBySubmit = restoreOnShow;
+            restoreOnShow = null;
+            canUndo.set(true);
+        }
     }
 
     /**
@@ -834,11 +851,15 @@ public final class WorkspaceViewModel {
     }
 
     private void tell(Throwable e) {
+        message.set(describe(e));
+    }
+
+    private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
         }
-        message.set(root.getMessage() == null ? root.toString() : root.getMessage());
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static List<Span> plus(List<Span> list, Span s) {

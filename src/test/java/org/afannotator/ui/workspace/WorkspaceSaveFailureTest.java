@@ -243,6 +243,40 @@ class WorkspaceSaveFailureTest {
         assertThat(vm.spansProperty().get()).extracting(ShownSpan::tag).containsExactly("training_reasoning");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "undo asked for again: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void anUndoOfSubmitRefusedWhileChangesWaitIsKeptAndNotAppliedLaterUnasked(boolean undoAgain) {
+        WorkspaceViewModel vm = start(new SyncUiExecutor());
+        String first = current(vm);
+        vm.chooseLabel("faking");
+        vm.submit();
+        diskFull();
+        // A note typed on the next transcript, not yet committed: undo's move writes it, and it waits.
+        vm.noteProperty().set(LONG_NOTE);
+        vm.undo();
+        assertThat(current(vm)).isNotEqualTo(first);
+        assertThat(vm.unsavedProperty().get()).isEqualTo(1);
+        assertThat(vm.canUndoProperty().get()).as("the undo of the submit is still there").isTrue();
+
+        roomAgain();
+        vm.saveNow();
+        if (undoAgain) {
+            // Asked for again, undo takes back the note written meanwhile, then the submit.
+            String second = current(vm);
+            vm.undo();
+            assertThat(current(vm)).isEqualTo(second);
+            assertThat(stored(second).note()).isEmpty();
+            vm.undo();
+            assertThat(current(vm)).isEqualTo(first);
+            assertThat(stored(first).status()).isEqualTo(AnnotationStatus.IN_PROGRESS);
+        } else {
+            // Only looking: the submit stands.
+            vm.previous();
+            assertThat(current(vm)).isEqualTo(first);
+            assertThat(stored(first).status()).isEqualTo(AnnotationStatus.DONE);
+        }
+    }
+
     @Test
     void aSpanDrawnOnAFullDiskAppearsOnceWritten() {
         WorkspaceViewModel vm = start(new SyncUiExecutor());

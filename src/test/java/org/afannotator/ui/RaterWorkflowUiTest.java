@@ -100,8 +100,11 @@ class RaterWorkflowUiTest extends AppWindowTest {
         javafx.application.Platform.runLater(() -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         waitUntil(() -> robot.lookup("#unsaved-dialog").tryQuery().isPresent());
+        // The label, and on a slow machine also the time spent (written on leaving after 1 s).
+        int waiting = fx(() -> app.workspace().unsavedProperty().get());
+        assertThat(waiting).isBetween(1, 2);
         assertThat(String.join(" ", allText(robot.lookup("#unsaved-dialog").query())))
-                .contains("1 change is not saved").contains("disk full");
+                .contains(waiting + (waiting == 1 ? " change is" : " changes are") + " not saved").contains("disk full");
         FxTestSupport.screenshot(stage.getScene(), "workspace-unsaved.png");
         FxTestSupport.screenshot(robot.lookup("#unsaved-dialog").query().getScene(), "unsaved-dialog.png");
         robot.clickOn("Keep working");

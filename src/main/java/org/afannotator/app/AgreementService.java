@@ -53,7 +53,7 @@ public final class AgreementService {
 
     /** Opens an existing project read-only in effect (nothing is written) and computes its agreement. */
     public ProjectAgreement project(Path project, AgreementOptions options) {
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openToRead(project)) {
             return project(store, options);
         }
     }

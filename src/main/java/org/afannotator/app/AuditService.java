@@ -73,7 +73,7 @@ public final class AuditService {
     /** Opens the project read-only in spirit (nothing is written), compares, closes. */
     public AuditReport compareProject(Path project, String classifier, String positive, double threshold, int bootstrap,
                                       long seed) {
-        try (ProjectSession session = ProjectSession.open(project)) {
+        try (ProjectSession session = ProjectSession.openToRead(project)) {
             String pos = positive == null ? defaultPositive(session) : positive;
             return compare(session, classifier, new AuditOptions(pos, threshold, bootstrap, seed));
         }

@@ -26,7 +26,7 @@ public final class ProjectInfoService {
 
     /** Opens an existing project (never creates one), summarises it and closes it. */
     public ProjectSummary summarise(Path project) {
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openToRead(project)) {
             return summarise(store);
         }
     }

@@ -27,6 +27,11 @@ public final class ProjectSession implements AutoCloseable {
         return of(ProjectStore.open(path));
     }
 
+    /** Opens a project to read it only; in a read-only folder too (see {@link ProjectStore#openToRead}). */
+    public static ProjectSession openToRead(Path path) {
+        return of(ProjectStore.openToRead(path));
+    }
+
     /**
      * The schema version of a project saved by an older version, which opening it upgrades (once;
      * the original is kept as {@code NAME.bak-vN}); empty when opening will not upgrade it.

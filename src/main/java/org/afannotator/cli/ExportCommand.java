@@ -39,7 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportService.Export export;
-        try (ProjectSession session = ProjectSession.open(project)) {
+        try (ProjectSession session = ProjectSession.openToRead(project)) {
             export = new ExportService().export(session.store(), out, WorkProgress.NONE);
         }
         ObjectNode o = JsonOut.object();

@@ -31,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ProjectSession session = ProjectSession.open(project)) {
+        try (ProjectSession session = ProjectSession.openToRead(project)) {
             new ReportService(session.store(), Clock.systemUTC()).write(out, WorkProgress.NONE);
         }
         PrintWriter w = spec.commandLine().getOut();

@@ -82,6 +82,94 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * Opens a project to read it only (info, agreement, audit, export, report). Where the project's
+     * folder can be written this is {@link #open}. Where it cannot (an archive, a colleague's
+     * share), the file is read as it stands, without SQLite's log files (SQLite's immutable mode):
+     * it must be at this version's schema and have no log with changes beside it, and any write
+     * is refused by SQLite ("attempt to write a readonly database").
+     */
+    public static ProjectStore openToRead(Path path) {
+        Path p = path.toAbsolutePath();
+        if (!Files.isRegularFile(p) || folderWritable(p)) {
+            return open(path);
+        }
+        requireSqliteHeader(p, path.toString());
+        return openImmutable(p, path.toString());
+    }
+
+    /** Whether SQLite can keep its log beside the file {@code p} (or a link to it) points to. */
+    private static boolean folderWritable(Path p) {
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException e) {
+            return true; // let open() say what is wrong
+        }
+        Path folder = real.getParent();
+        if (folder == null || Files.isWritable(folder)) {
+            return true;
+        }
+        Path wal = real.resolveSibling(real.getFileName() + "-wal");
+        Path shm = real.resolveSibling(real.getFileName() + "-shm");
+        return Files.isWritable(wal) && Files.isWritable(shm);
+    }
+
+    /** The project read as it stands, its log ignored: see {@link #openToRead}. */
+    static ProjectStore openImmutable(Path p, String shown) {
+        Path wal = p.resolveSibling(p.getFileName() + "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                throw new BadInputException(shown, "cannot be read here: its folder is read-only and its log ("
+                        + wal.getFileName() + ") may hold changes not yet in the file; open it where its folder"
+                        + " can be written, or copy both files to such a folder");
+            }
+        } catch (IOException e) {
+            throw new BadInputException(shown, "cannot read: " + e.getMessage());
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        Connection c = null;
+        try {
+            c = config.createConnection("jdbc:sqlite:file:" + p.toUri().getRawPath() + "?immutable=1");
+            int appId;
+            int version;
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+                    appId = rs.next() ? rs.getInt(1) : 0;
+                }
+                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            if (appId != APPLICATION_ID) {
+                throw new BadInputException(shown, "not an AF Annotator project (an SQLite database of another program)");
+            }
+            if (version != SCHEMA_VERSION) {
+                throw new BadInputException(shown, "has schema version " + version + " and this version reads "
+                        + SCHEMA_VERSION + "; it is upgraded when opened, which needs its folder to be writable:"
+                        + " copy it to a folder you can write to");
+            }
+            return new ProjectStore(p, c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw openFailure(shown, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing was written
+            }
+        }
+    }
+
+    /**
      * SQLite keeps an open project's log beside the file ({@code NAME-wal}, {@code NAME-shm}, in
      * the folder of the file a link points to): that folder must be writable, or both log files
      * must be there and writable. Says so, rather than let SQLite's error read as if the file were
@@ -89,19 +177,7 @@ public final class ProjectStore implements AutoCloseable {
      * fails with its own message).
      */
     private static void requireWritable(Path p, String shown) {
-        Path real;
-        try {
-            real = p.toRealPath();
-        } catch (IOException e) {
-            return; // SQLite will say what is wrong
-        }
-        Path folder = real.getParent();
-        if (folder == null || Files.isWritable(folder)) {
-            return;
-        }
-        Path wal = real.resolveSibling(real.getFileName() + "-wal");
-        Path shm = real.resolveSibling(real.getFileName() + "-shm");
-        if (!(Files.isWritable(wal) && Files.isWritable(shm))) {
+        if (!folderWritable(p)) {
             throw new BadInputException(shown, readOnly(shown));
         }
     }

@@ -280,4 +280,36 @@ public class ProjectStoreTest {
                 "[SQLITE_NOTADB] File opened that is not a database file (file is not a database)")).getMessage())
                 .startsWith("p.afproj: not an AF Annotator project (");
     }
+
+    /**
+     * A project in a read-only folder is read as it stands (SQLite's immutable mode): reads work,
+     * a write is refused by SQLite, and a log with changes beside the file is refused up front. The
+     * choice by folder permission cannot be tested as root; this calls the read-only way directly.
+     */
+    @Test
+    void aProjectReadAsItStandsReadsAndRefusesWrites() {
+        Path p = dir.resolve("ro.afproj");
+        try (ProjectStore store = ProjectStore.create(p)) {
+            store.transcripts().insert(transcript("t1"));
+        }
+        try (ProjectStore ro = ProjectStore.openImmutable(p, "ro.afproj")) {
+            assertThat(ro.transcripts().allIds()).containsExactly("t1");
+            assertThat(ro.transcripts().get("t1").orElseThrow().segments()).hasSize(3);
+            assertThatThrownBy(() -> ro.raters().getOrCreate("Ann", RaterRole.RATER))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("readonly");
+        }
+        assertThat(Files.exists(dir.resolve("ro.afproj-wal"))).isFalse();
+
+        // Open for writing elsewhere, with changes still in its log: not read past them.
+        try (ProjectStore writer = ProjectStore.open(p)) {
+            writer.transcripts().insert(transcript("t2"));
+            assertThatThrownBy(() -> ProjectStore.openImmutable(p, "ro.afproj"))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("its log (ro.afproj-wal) may hold changes not yet in the file");
+        }
+        // The same call on a writable folder is the ordinary open.
+        try (ProjectStore again = ProjectStore.openToRead(p)) {
+            assertThat(again.transcripts().allIds()).containsExactlyInAnyOrder("t1", "t2");
+        }
+    }
 }

@@ -154,13 +154,13 @@ public final class BundleService {
     public List<BundleMerge> merge(List<Path> files) {
         String projectId = store.settings().get(PROJECT_ID).orElse(null);
         for (Path f : files) {
-            try (ProjectStore bundle = ProjectStore.open(f)) {
+            try (ProjectStore bundle = ProjectStore.openToRead(f)) {
                 identify(bundle, f, projectId);
             }
         }
         List<BundleMerge> out = new ArrayList<>();
         for (Path f : files) {
-            try (ProjectStore bundle = ProjectStore.open(f)) {
+            try (ProjectStore bundle = ProjectStore.openToRead(f)) {
                 String[] id = identify(bundle, f, projectId);
                 String bundleId = id[0];
                 String raterName = id[1];

@@ -65,6 +65,11 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Opens an existing project; a missing file or one that is not a project is an error. */
     public static ProjectStore open(Path path) {
+        return open(path, true);
+    }
+
+    /** {@link #open}; {@code forWriting} false lets a read-only file in a writable folder open too. */
+    private static ProjectStore open(Path path, boolean forWriting) {
         Path p = path.toAbsolutePath();
         if (!Files.exists(p)) {
             throw new BadInputException(path.toString(), "no such project file");
@@ -73,7 +78,7 @@ public final class ProjectStore implements AutoCloseable {
             throw new BadInputException(path.toString(), "is a folder, not a project file");
         }
         requireSqliteHeader(p, path.toString());
-        requireWritable(p, path.toString());
+        requireWritable(p, path.toString(), forWriting);
         int version = inspect(p, path.toString());
         if (version < SCHEMA_VERSION) {
             backup(p, version);
@@ -90,8 +95,11 @@ public final class ProjectStore implements AutoCloseable {
      */
     public static ProjectStore openToRead(Path path) {
         Path p = path.toAbsolutePath();
-        if (!Files.isRegularFile(p) || folderWritable(p)) {
+        if (!Files.isRegularFile(p)) {
             return open(path);
+        }
+        if (folderWritable(p)) {
+            return open(path, false);
         }
         requireSqliteHeader(p, path.toString());
         return openImmutable(p, path.toString());
@@ -114,17 +122,25 @@ public final class ProjectStore implements AutoCloseable {
         return Files.isWritable(wal) && Files.isWritable(shm);
     }
 
-    /** The project read as it stands, its log ignored: see {@link #openToRead}. */
-    static ProjectStore openImmutable(Path p, String shown) {
-        Path wal = p.resolveSibling(p.getFileName() + "-wal");
+    /**
+     * The project read as it stands, its log ignored: see {@link #openToRead}. Refused while its
+     * log files lie beside the (real) file: then it is open elsewhere, or was not closed cleanly,
+     * and the log may hold changes the file does not.
+     */
+    static ProjectStore openImmutable(Path link, String shown) {
+        Path p;
         try {
-            if (Files.exists(wal) && Files.size(wal) > 0) {
-                throw new BadInputException(shown, "cannot be read here: its folder is read-only and its log ("
-                        + wal.getFileName() + ") may hold changes not yet in the file; open it where its folder"
-                        + " can be written, or copy both files to such a folder");
-            }
+            p = link.toRealPath();
         } catch (IOException e) {
             throw new BadInputException(shown, "cannot read: " + e.getMessage());
+        }
+        Path wal = p.resolveSibling(p.getFileName() + "-wal");
+        Path shm = p.resolveSibling(p.getFileName() + "-shm");
+        if (Files.exists(wal) || Files.exists(shm)) {
+            throw new BadInputException(shown, "cannot be read here: its folder is read-only and its log ("
+                    + wal.getFileName() + ") is beside it, so it is open elsewhere or was not closed cleanly and"
+                    + " may hold changes not yet in the file; open it where its folder can be written, or copy"
+                    + " all its files to such a folder");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -144,7 +160,11 @@ public final class ProjectStore implements AutoCloseable {
             if (appId != APPLICATION_ID) {
                 throw new BadInputException(shown, "not an AF Annotator project (an SQLite database of another program)");
             }
-            if (version != SCHEMA_VERSION) {
+            if (version > SCHEMA_VERSION) {
+                throw new BadInputException(shown, "made by a newer AF Annotator (schema version " + version
+                        + "; this version reads up to " + SCHEMA_VERSION + "); not opened, nothing changed");
+            }
+            if (version < SCHEMA_VERSION) {
                 throw new BadInputException(shown, "has schema version " + version + " and this version reads "
                         + SCHEMA_VERSION + "; it is upgraded when opened, which needs its folder to be writable:"
                         + " copy it to a folder you can write to");
@@ -176,9 +196,13 @@ public final class ProjectStore implements AutoCloseable {
      * not a project. A read-only file in a writable folder still opens (for reading; a write then
      * fails with its own message).
      */
-    private static void requireWritable(Path p, String shown) {
+    private static void requireWritable(Path p, String shown, boolean file) {
         if (!folderWritable(p)) {
             throw new BadInputException(shown, readOnly(shown));
+        }
+        if (file && !Files.isWritable(p)) {
+            throw new BadInputException(shown, "is read-only: it can be read (info, agreement, compare, export,"
+                    + " report) but not rated or changed; get write access, or copy it to a file you can write");
         }
     }
 
@@ -548,7 +572,8 @@ public final class ProjectStore implements AutoCloseable {
         if (msg.contains("SQLITE_FULL")) {
             return new StoreException("disk full while writing " + path, e, true);
         }
-        boolean passing = msg.contains("SQLITE_IOERR") || msg.contains("SQLITE_READONLY") || msg.contains("SQLITE_CANTOPEN");
+        // Not SQLITE_READONLY: a read-only file stays so, and "free some disk space" would mislead.
+        boolean passing = msg.contains("SQLITE_IOERR") || msg.contains("SQLITE_CANTOPEN");
         return new StoreException("database error on " + path + ": " + msg, e, passing);
     }
 

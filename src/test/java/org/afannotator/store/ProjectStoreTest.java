@@ -296,20 +296,44 @@ public class ProjectStoreTest {
             assertThat(ro.transcripts().allIds()).containsExactly("t1");
             assertThat(ro.transcripts().get("t1").orElseThrow().segments()).hasSize(3);
             assertThatThrownBy(() -> ro.raters().getOrCreate("Ann", RaterRole.RATER))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("readonly");
+                    .isInstanceOf(StoreException.class).hasMessageContaining("readonly")
+                    .matches(e -> !((StoreException) e).retryable(), "not worth retrying");
+        }
+        // Through a link in another folder: the log files beside the real file count.
+        Path link;
+        try {
+            link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("links")).resolve("link.afproj"), p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (ProjectStore writer = ProjectStore.open(p)) {
+            writer.transcripts().insert(transcript("t0"));
+            assertThatThrownBy(() -> ProjectStore.openImmutable(link, "link.afproj"))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("open elsewhere");
         }
         assertThat(Files.exists(dir.resolve("ro.afproj-wal"))).isFalse();
 
-        // Open for writing elsewhere, with changes still in its log: not read past them.
+        // Open for writing elsewhere, its log beside it (even empty, just opened): not read past it.
         try (ProjectStore writer = ProjectStore.open(p)) {
-            writer.transcripts().insert(transcript("t2"));
             assertThatThrownBy(() -> ProjectStore.openImmutable(p, "ro.afproj"))
                     .isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("its log (ro.afproj-wal) may hold changes not yet in the file");
+                    .hasMessageContaining("its log (ro.afproj-wal) is beside it, so it is open elsewhere");
+            writer.transcripts().insert(transcript("t2"));
         }
         // The same call on a writable folder is the ordinary open.
         try (ProjectStore again = ProjectStore.openToRead(p)) {
-            assertThat(again.transcripts().allIds()).containsExactlyInAnyOrder("t1", "t2");
+            assertThat(again.transcripts().allIds()).containsExactlyInAnyOrder("t0", "t1", "t2");
         }
+        // A project of a newer version is refused as open() refuses it.
+        try (ProjectStore s = ProjectStore.open(p)) {
+            s.inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = " + (ProjectStore.SCHEMA_VERSION + 1));
+                }
+                return null;
+            });
+        }
+        assertThatThrownBy(() -> ProjectStore.openImmutable(p, "ro.afproj"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("made by a newer AF Annotator");
     }
 }

@@ -49,6 +49,8 @@ public final class ProjectStore implements AutoCloseable {
     private final AdjudicationRepository adjudications;
     private final AssignmentRepository assignments;
     private final SettingsRepository settings;
+    /** Run after the connection is closed: for a project read as it stands, that it did not change meanwhile. */
+    private Runnable afterClose = () -> { };
 
     private ProjectStore(Path path, Connection connection) {
         this.path = path;
@@ -146,6 +148,8 @@ public final class ProjectStore implements AutoCloseable {
         config.setReadOnly(true);
         Connection c = null;
         try {
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(p);
+            long size = Files.size(p);
             c = config.createConnection("jdbc:sqlite:file:" + p.toUri().getRawPath() + "?immutable=1");
             int appId;
             int version;
@@ -169,7 +173,25 @@ public final class ProjectStore implements AutoCloseable {
                         + SCHEMA_VERSION + "; it is upgraded when opened, which needs its folder to be writable:"
                         + " copy it to a folder you can write to");
             }
-            return new ProjectStore(p, c);
+            ProjectStore store = new ProjectStore(p, c);
+            // Read without locks: if a writer came meanwhile, what was read may be wrong. Say so.
+            store.afterClose = () -> {
+                boolean changed;
+                try {
+                    changed = Files.exists(wal) || Files.exists(shm) || Files.size(p) != size
+                            || !Files.getLastModifiedTime(p).equals(modified);
+                } catch (IOException e) {
+                    changed = true;
+                }
+                if (changed) {
+                    throw new StoreException(shown + " changed while it was read (another program opened it to write):"
+                            + " what was read from it may be wrong; read it again");
+                }
+            };
+            return store;
+        } catch (IOException e) {
+            closeQuietly(c);
+            throw new BadInputException(shown, "cannot read: " + e.getMessage());
         } catch (SQLException e) {
             closeQuietly(c);
             throw openFailure(shown, e);
@@ -546,6 +568,7 @@ public final class ProjectStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot close " + path, e);
         }
+        afterClose.run();
     }
 
     Connection connection() {

@@ -324,6 +324,15 @@ public class ProjectStoreTest {
         try (ProjectStore again = ProjectStore.openToRead(p)) {
             assertThat(again.transcripts().allIds()).containsExactlyInAnyOrder("t0", "t1", "t2");
         }
+        // Opened to write by another program while read as it stands: closing says the read may be wrong.
+        ProjectStore reading = ProjectStore.openImmutable(p, "ro.afproj");
+        assertThat(reading.transcripts().allIds()).hasSize(3);
+        try (ProjectStore writer = ProjectStore.open(p)) {
+            writer.transcripts().insert(transcript("t3"));
+        }
+        assertThatThrownBy(reading::close).isInstanceOf(StoreException.class)
+                .hasMessage("ro.afproj changed while it was read (another program opened it to write): what was read"
+                        + " from it may be wrong; read it again");
         // A project of a newer version is refused as open() refuses it.
         try (ProjectStore s = ProjectStore.open(p)) {
             s.inTransaction(c -> {

@@ -92,8 +92,8 @@ public final class ProjectStore implements AutoCloseable {
      * Opens a project to read it only (info, agreement, audit, export, report). Where the project's
      * folder can be written this is {@link #open}. Where it cannot (an archive, a colleague's
      * share), the file is read as it stands, without SQLite's log files (SQLite's immutable mode):
-     * it must be at this version's schema and have no log with changes beside it, and any write
-     * is refused by SQLite ("attempt to write a readonly database").
+     * it must be at this version's schema with no log file beside it, any write is refused by
+     * SQLite ("attempt to write a readonly database"), and closing checks it did not change.
      */
     public static ProjectStore openToRead(Path path) {
         Path p = path.toAbsolutePath();
@@ -151,23 +151,7 @@ public final class ProjectStore implements AutoCloseable {
             java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(p);
             long size = Files.size(p);
             c = config.createConnection("jdbc:sqlite:file:" + p.toUri().getRawPath() + "?immutable=1");
-            int appId;
-            int version;
-            try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
-                    appId = rs.next() ? rs.getInt(1) : 0;
-                }
-                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                    version = rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-            if (appId != APPLICATION_ID) {
-                throw new BadInputException(shown, "not an AF Annotator project (an SQLite database of another program)");
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new BadInputException(shown, "made by a newer AF Annotator (schema version " + version
-                        + "; this version reads up to " + SCHEMA_VERSION + "); not opened, nothing changed");
-            }
+            int version = identify(c, shown);
             if (version < SCHEMA_VERSION) {
                 throw new BadInputException(shown, "has schema version " + version + " and this version reads "
                         + SCHEMA_VERSION + "; it is upgraded when opened, which needs its folder to be writable:"
@@ -618,27 +602,36 @@ public final class ProjectStore implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + p);
-             Statement st = c.createStatement()) {
-            int appId;
-            try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
-                appId = rs.next() ? rs.getInt(1) : 0;
-            }
-            int version;
-            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (appId != APPLICATION_ID) {
-                throw new BadInputException(shown, "not an AF Annotator project (an SQLite database of another program)");
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new BadInputException(shown, "made by a newer AF Annotator (schema version " + version
-                        + "; this version reads up to " + SCHEMA_VERSION + "); not opened, nothing changed");
-            }
-            return version;
+        try (Connection c = config.createConnection("jdbc:sqlite:" + p)) {
+            return identify(c, shown);
         } catch (SQLException e) {
             throw openFailure(shown, e);
         }
+    }
+
+    /**
+     * The schema version of the project on {@code c}; a file of another program or of a newer
+     * AF Annotator is bad input.
+     */
+    private static int identify(Connection c, String shown) throws SQLException {
+        int appId;
+        int version;
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+                appId = rs.next() ? rs.getInt(1) : 0;
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+        if (appId != APPLICATION_ID) {
+            throw new BadInputException(shown, "not an AF Annotator project (an SQLite database of another program)");
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new BadInputException(shown, "made by a newer AF Annotator (schema version " + version
+                    + "; this version reads up to " + SCHEMA_VERSION + "); not opened, nothing changed");
+        }
+        return version;
     }
 
     private static void backup(Path p, int version) {

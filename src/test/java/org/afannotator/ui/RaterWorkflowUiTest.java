@@ -106,6 +106,9 @@ class RaterWorkflowUiTest extends AppWindowTest {
         assertThat(String.join(" ", allText(robot.lookup("#unsaved-dialog").query())))
                 .contains(waiting + (waiting == 1 ? " change is" : " changes are") + " not saved").contains("disk full");
         FxTestSupport.screenshot(stage.getScene(), "workspace-unsaved.png");
+        fxRun(() -> app.setTheme(org.afannotator.ui.common.Theme.DARK));
+        FxTestSupport.screenshot(stage.getScene(), "workspace-unsaved-dark.png");
+        fxRun(() -> app.setTheme(org.afannotator.ui.common.Theme.LIGHT));
         FxTestSupport.screenshot(robot.lookup("#unsaved-dialog").query().getScene(), "unsaved-dialog.png");
         robot.clickOn("Keep working");
         waitUntil(() -> robot.lookup("#unsaved-dialog").tryQuery().isEmpty());

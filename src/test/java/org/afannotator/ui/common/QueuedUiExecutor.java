@@ -17,23 +17,13 @@ public final class QueuedUiExecutor implements UiExecutor {
     @Override
     public <T> Job submit(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
                           Consumer<ProgressUpdate> onProgress) {
-        boolean[] cancelled = {false};
+        SyncUiExecutor.Flag job = new SyncUiExecutor.Flag();
         jobs.addLast(() -> {
-            if (!cancelled[0]) {
+            if (!job.isCancelled()) {
                 runner.submit(work, onSuccess, onFailure, onProgress);
             }
         });
-        return new Job() {
-            @Override
-            public void cancel() {
-                cancelled[0] = true;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled[0];
-            }
-        };
+        return job;
     }
 
     /** Runs every job submitted so far and any they submit, in order, with their callbacks. */

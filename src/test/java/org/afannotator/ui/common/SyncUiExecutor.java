@@ -13,18 +13,7 @@ public final class SyncUiExecutor implements UiExecutor {
     public <T> Job submit(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
                           Consumer<ProgressUpdate> onProgress) {
         jobs++;
-        boolean[] cancelled = {false};
-        Job job = new Job() {
-            @Override
-            public void cancel() {
-                cancelled[0] = true;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled[0];
-            }
-        };
+        Flag job = new Flag();
         T result;
         try {
             result = work.run(new Progress() {
@@ -35,7 +24,7 @@ public final class SyncUiExecutor implements UiExecutor {
 
                 @Override
                 public boolean isCancelled() {
-                    return cancelled[0];
+                    return job.isCancelled();
                 }
             });
         } catch (Exception | Error e) {
@@ -44,6 +33,21 @@ public final class SyncUiExecutor implements UiExecutor {
         }
         onSuccess.accept(result);
         return job;
+    }
+
+    /** A job of a test executor: cancelling only sets the flag the job's work and runner read. */
+    static final class Flag implements Job {
+        private boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
     }
 
     /** How many jobs were submitted. */

@@ -66,8 +66,10 @@ public final class MainCommand implements Runnable {
         return ExitCodes.USAGE;
     }
 
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    private static int handle(Exception failure, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        // A read that failed because another program wrote the file meanwhile: say that, not the symptom.
+        Throwable e = org.afannotator.store.ProjectChangedException.cause(failure);
         int code;
         if (e instanceof BadInputException) {
             err.println("af-annotator: " + e.getMessage());

@@ -168,7 +168,7 @@ public final class ProjectStore implements AutoCloseable {
                     changed = true;
                 }
                 if (changed) {
-                    throw new StoreException(shown + " changed while it was read (another program opened it to write):"
+                    throw new ProjectChangedException(shown + " changed while it was read (another program opened it to write):"
                             + " what was read from it may be wrong; read it again");
                 }
             };

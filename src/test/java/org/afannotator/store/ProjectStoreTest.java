@@ -345,4 +345,50 @@ public class ProjectStoreTest {
         assertThatThrownBy(() -> ProjectStore.openImmutable(p, "ro.afproj"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("made by a newer AF Annotator");
     }
+
+    /**
+     * Read as it stands while another program rewrote the file: the read fails on pages that no
+     * longer fit ("malformed"), and closing finds the change. The change is what a user is told
+     * (the command line reports the {@link ProjectChangedException} a failed read carries).
+     */
+    @Test
+    void aReadThatFailsBecauseTheFileChangedNamesTheChange() throws Exception {
+        Path p = dir.resolve("big.afproj");
+        String pad = "If I refuse, training will change what I value. ".repeat(400);
+        try (ProjectStore store = ProjectStore.create(p)) {
+            List<Transcript> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                Transcript t = transcript(String.format("t%03d", i));
+                many.add(new Transcript(t.id(), t.source(), t.format(), t.model(), t.condition(), t.setting(),
+                        t.importedAt(), t.metadata(), List.of(t.segments().get(0),
+                        new Segment(1, SegmentKind.SCRATCHPAD, i + pad), t.segments().get(2))));
+            }
+            store.transcripts().insertAll(many);
+        }
+        Throwable reported;
+        RuntimeException[] readFailure = {null};
+        ProjectStore reading = ProjectStore.openImmutable(p, "big.afproj");
+        try (reading) {
+            List<String> ids = reading.transcripts().allIds();
+            assertThat(ids).hasSize(400);
+            // Another program shortens the file under the reader (as a VACUUM by its owner would).
+            try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(ch.size() / 3);
+            }
+            try {
+                for (String id : ids) {
+                    reading.transcripts().get(id);
+                }
+            } catch (RuntimeException e) {
+                readFailure[0] = e;
+                throw e;
+            }
+            reported = null;
+        } catch (RuntimeException e) {
+            reported = ProjectChangedException.cause(e);
+        }
+        assertThat(readFailure[0]).as("the read itself failed").isNotNull().isNotInstanceOf(ProjectChangedException.class);
+        assertThat(reported).isInstanceOf(ProjectChangedException.class)
+                .hasMessageStartingWith("big.afproj changed while it was read");
+    }
 }

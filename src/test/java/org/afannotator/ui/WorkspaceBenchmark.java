@@ -39,23 +39,30 @@ import org.fxmisc.richtext.StyleClassedTextArea;
  * overlapping; queue positions {@value #BIG_FROM} on) and a typical one (a 2-20 KB scratchpad with
  * 2-6 spans; positions {@value #TYPICAL_FROM} on). For each kind the rater labels and presses
  * Enter (the next transcript was read ahead) {@code runs} times, then presses J (open the next
- * one, read from the project on the keypress) {@code runs} times (after {@code runs} unreported
- * Enters on short transcripts, so the JIT has compiled the path); the clock runs from the keypress
+ * one, read from the project on the keypress) {@code runs} times (after up to {@value #WARM_RUNS}
+ * unreported Enters on short transcripts, so the JIT has compiled the path); the clock runs from the keypress
  * until the next transcript is laid out (first frame) and until the area's size stops changing
- * (settled). Also reports the heap in use after a full GC with the project open in the workspace.
+ * (settled). Each series also counts the keypresses during which a collector paused the JVM
+ * (from the collectors' notifications) and reports them apart. Also reports the heap in use after a full GC with the project open in the workspace.
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> org.afannotator.ui.WorkspaceBenchmark [project] [runs]};
+ * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> org.afannotator.ui.WorkspaceBenchmark [project] [runs]}
+ * ({@code runs} up to 1,009; {@code -Dbench.series=3,4} runs only the J series);
  * the project is built on first use (a minute or two) and kept; each run works on a copy.
  */
 public final class WorkspaceBenchmark {
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    static final java.lang.management.RuntimeMXBean UPTIME = ManagementFactory.getRuntimeMXBean();
+    /** Every collector pause of the run: {start, end} in ms of JVM uptime, from the collectors' notifications. */
+    static final List<long[]> PAUSES = java.util.Collections.synchronizedList(new ArrayList<>());
     static final int TRANSCRIPTS = 100_000;
     static final int BIG_FROM = 50_000;
-    static final int BIG = 110;
+    static final int BIG = 1_010;
     static final int SPANS = 300;
     static final int PAD_BYTES = 100_000;
     static final int TYPICAL_FROM = 60_000;
-    static final int TYPICAL = 110;
+    static final int TYPICAL = 1_010;
+    /** Unreported Enters before the series, at most. */
+    static final int WARM_RUNS = 100;
     static final int WARM_FROM = 1_000;
     static Path project;
     static int runs;
@@ -66,8 +73,19 @@ public final class WorkspaceBenchmark {
         if (runs > Math.min(BIG, TYPICAL) - 1) {
             throw new IllegalArgumentException("at most " + (Math.min(BIG, TYPICAL) - 1) + " runs");
         }
-        if (!Files.exists(base)) {
+        if (!Files.exists(base) || bigOnes(base) < BIG) {
+            // Older benchmark projects held 110 of each kind; a series of up to 1,009 needs more.
+            Files.deleteIfExists(base);
             build(base);
+        }
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, hb) -> {
+                if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData()).getGcInfo();
+                    PAUSES.add(new long[] {info.getStartTime(), info.getEndTime()});
+                }
+            }, null, null);
         }
         // Each run works on a fresh copy, so every run starts with the same open queue.
         project = base.resolveSibling("run-" + base.getFileName());
@@ -75,6 +93,14 @@ public final class WorkspaceBenchmark {
         Files.deleteIfExists(project.resolveSibling(project.getFileName() + "-shm"));
         Files.copy(base, project, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Application.launch(Window.class);
+    }
+
+    /** How many worst-case transcripts {@code path} holds (ids b0000..). */
+    static int bigOnes(Path path) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + path);
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM transcript WHERE id LIKE 'b%'")) {
+            return rs.getInt(1);
+        }
     }
 
     /**
@@ -95,13 +121,13 @@ public final class WorkspaceBenchmark {
             }
             List<String> big = new ArrayList<>();
             for (int i = 0; i < BIG; i++) {
-                String id = String.format("b%03d", i);
+                String id = String.format("b%04d", i);
                 big.add(id);
                 batch.add(transcript(id, prose(rnd, PAD_BYTES), rnd));
             }
             List<String> typical = new ArrayList<>();
             for (int i = 0; i < TYPICAL; i++) {
-                String id = String.format("t%03d", i);
+                String id = String.format("t%04d", i);
                 typical.add(id);
                 batch.add(transcript(id, prose(rnd, 2_000 + rnd.nextInt(18_001)), rnd));
             }
@@ -190,6 +216,8 @@ public final class WorkspaceBenchmark {
         final List<Double> fxCpuBeforePulse = new ArrayList<>();
         final List<Double> fxCpuPulse = new ArrayList<>();
         int readAheadHits;
+        /** For each keypress, in order: JVM uptime (ms) at the keypress and at its first frame. */
+        final List<long[]> windows = new ArrayList<>();
         /** For each keypress, in order: whether its first frame included a layout of the queue list. */
         final List<Boolean> queueInFrame = new ArrayList<>();
         String shown = "";
@@ -212,6 +240,7 @@ public final class WorkspaceBenchmark {
         private WorkspaceViewModel vm;
         private WorkspaceView view;
         private long pressedAt;
+        private long pressedUptime;
         private long pressedCpu;
         private long preCpu;
         private int pulsesStable;
@@ -263,6 +292,12 @@ public final class WorkspaceBenchmark {
 
         private void nextPhase() {
             phase++;
+            // -Dbench.series=3,4 runs only those series (1-4, in the order above) after the warm-up.
+            List<String> wanted = List.of(System.getProperty("bench.series", "1,2,3,4").split(","));
+            while (phase > 0 && phase < phases.size() && !wanted.contains(Integer.toString(phase))) {
+                results.add(new Series());
+                phase++;
+            }
             if (phase == phases.size()) {
                 report();
                 Platform.exit();
@@ -311,6 +346,7 @@ public final class WorkspaceBenchmark {
                 sleep(300);
                 Platform.runLater(() -> {
                     pressedAt = System.nanoTime();
+                    pressedUptime = UPTIME.getUptime();
                     pressedCpu = THREADS.getCurrentThreadCpuTime();
                     var target = scene.getFocusOwner() != null ? scene.getFocusOwner() : view;
                     Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
@@ -328,6 +364,7 @@ public final class WorkspaceBenchmark {
                 series.queueInFrame.add(queueLayoutInFrame);
                 queueLayoutInFrame = false;
                 series.firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
+                series.windows.add(new long[] {pressedUptime, UPTIME.getUptime()});
                 series.fxCpu.add((cpu - pressedCpu) / 1e6);
                 if (preCpu != 0) {
                     series.fxCpuBeforePulse.add((preCpu - pressedCpu) / 1e6);
@@ -347,7 +384,7 @@ public final class WorkspaceBenchmark {
                 if (pulsesStable >= 3) {
                     waitingSettle = false;
                     series.settled.add((settledAt - pressedAt) / 1e6);
-                    if (series.settled.size() >= runs) {
+                    if (series.settled.size() >= (phase == 0 ? Math.min(runs, WARM_RUNS) : runs)) {
                         series.readAheadHits = vm.readAheadHits() - hitsAtPhaseStart;
                         series.shown = "last shown: scratchpad " + vm.transcriptProperty().get().segment(1).text().shown().length()
                                 + " chars, " + vm.spansProperty().get().size() + " spans";
@@ -368,6 +405,9 @@ public final class WorkspaceBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " cores");
             for (int i = 1; i < phases.size(); i++) {
                 Series r = results.get(i);
+                if (r.firstFrame.isEmpty()) {
+                    continue;
+                }
                 System.out.println();
                 System.out.println("== " + phases.get(i).name() + " (" + r.shown + "; read ahead used " + r.readAheadHits + " times)");
                 System.out.println("keypress -> data loaded (ms):  " + stats(r.loaded));
@@ -376,6 +416,28 @@ public final class WorkspaceBenchmark {
                 System.out.println("FX-thread CPU, keypress -> first frame (ms): " + stats(r.fxCpu));
                 System.out.println("  of which before the layout pulse (ms):     " + stats(r.fxCpuBeforePulse));
                 System.out.println("  of which the CSS + layout pulse (ms):      " + stats(r.fxCpuPulse));
+                List<Boolean> gcIn = new ArrayList<>();
+                long pauseMs = 0;
+                int pauses = 0;
+                synchronized (PAUSES) {
+                    for (long[] w : r.windows) {
+                        gcIn.add(PAUSES.stream().anyMatch(p -> p[0] <= w[1] && p[1] >= w[0]));
+                    }
+                    if (!r.windows.isEmpty()) {
+                        long from = r.windows.get(0)[0];
+                        long to = r.windows.get(r.windows.size() - 1)[1];
+                        for (long[] p : PAUSES) {
+                            if (p[0] >= from && p[0] <= to) {
+                                pauses++;
+                                pauseMs += p[1] - p[0];
+                            }
+                        }
+                    }
+                }
+                System.out.println("collector pauses during the series: " + pauses + ", " + pauseMs + " ms in all; a pause fell between keypress and first frame on "
+                        + only(r.firstFrame, gcIn, true).size() + " of " + r.firstFrame.size() + " keypresses");
+                System.out.println("  those keypresses, first frame (ms): " + stats(only(r.firstFrame, gcIn, true)));
+                System.out.println("  the others, first frame (ms):       " + stats(only(r.firstFrame, gcIn, false)));
                 System.out.println("queue list laid out before the first frame on " + only(r.firstFrame, r.queueInFrame, true).size() + " of " + r.firstFrame.size()
                         + " keypresses");
                 System.out.println("  those keypresses, first frame (ms): " + stats(only(r.firstFrame, r.queueInFrame, true))

@@ -55,6 +55,13 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
     --java-options '-Dafannotator.splash=true' \
     --add-launcher af-annotator-cli=src/packaging/cli-launcher.properties
 
+# Shell launchers in place of jpackage's (decision 0108): its native launcher asks the package
+# manager which package owns it at every start, 0.1-0.3 s before Java starts.
+source src/packaging/write-launcher.sh
+write_launcher "$out/app/af-annotator" af-annotator
+write_launcher "$out/app/af-annotator" af-annotator-cli
+rm "$out/app/af-annotator/lib/libapplauncher.so" # the native launchers' library, used by nothing now
+
 "${bin}jpackage" --type deb --dest "$out/installer" --app-image "$out/app/af-annotator" \
     --name af-annotator --app-version "$version" --vendor "AF Annotator" \
     --description "Human annotation and agreement statistics for alignment-faking transcripts" \

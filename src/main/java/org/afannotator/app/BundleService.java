@@ -22,7 +22,9 @@ import org.afannotator.domain.Span;
 import org.afannotator.domain.Transcript;
 import org.afannotator.report.AnnotationLine;
 import org.afannotator.report.AnnotationLines;
+import org.afannotator.store.ProjectChangedException;
 import org.afannotator.store.ProjectStore;
+import org.afannotator.store.StoreException;
 
 /**
  * Rater bundles, for teams without a server. A bundle is a project file holding one rater's
@@ -160,23 +162,32 @@ public final class BundleService {
         }
         List<BundleMerge> out = new ArrayList<>();
         for (Path f : files) {
+            String bundleId;
+            String raterName;
+            List<AnnotationLine> lines;
+            List<String> ignored;
+            // Read whole and closed before anything is written: a bundle read as it stands (a
+            // read-only share) is checked at close for a change made meanwhile.
             try (ProjectStore bundle = ProjectStore.openToRead(f)) {
                 String[] id = identify(bundle, f, projectId);
-                String bundleId = id[0];
-                String raterName = id[1];
+                bundleId = id[0];
+                raterName = id[1];
                 Optional<Rater> r = bundle.raters().byName(raterName);
-                List<AnnotationLine> lines = r.map(x -> AnnotationLines.fromStore(bundle, x.id())).orElse(List.of());
-                List<String> ignored = bundle.raters().all().stream().map(Rater::name)
+                lines = r.map(x -> AnnotationLines.fromStore(bundle, x.id())).orElse(List.of());
+                ignored = bundle.raters().all().stream().map(Rater::name)
                         .filter(n -> !n.equals(raterName)).filter(n -> !AnnotationLines.fromStore(bundle,
                                 bundle.raters().byName(n).orElseThrow().id()).isEmpty()).toList();
-                MergeReport report = store.inTransaction(c -> {
-                    Map<String, String> base = loadBase(bundleId);
-                    MergeReport r2 = new AnnotationMerger(store, clock).merge(lines, true, base);
-                    saveBase(bundleId, base);
-                    return r2;
-                });
-                out.add(new BundleMerge(f, raterName, report, ignored));
+            } catch (StoreException e) {
+                // A read that failed because the bundle changed meanwhile: say that, not the symptom.
+                throw (StoreException) ProjectChangedException.cause(e);
             }
+            MergeReport report = store.inTransaction(c -> {
+                Map<String, String> base = loadBase(bundleId);
+                MergeReport r2 = new AnnotationMerger(store, clock).merge(lines, true, base);
+                saveBase(bundleId, base);
+                return r2;
+            });
+            out.add(new BundleMerge(f, raterName, report, ignored));
         }
         return out;
     }

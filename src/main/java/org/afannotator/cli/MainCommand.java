@@ -77,7 +77,7 @@ public final class MainCommand implements Runnable {
         } else {
             err.println("af-annotator: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (Boolean.getBoolean("afannotator.debug")) {
-                e.printStackTrace(err);
+                failure.printStackTrace(err); // the symptom too, with the change among its suppressed
             }
             code = ExitCodes.FAILURE;
         }

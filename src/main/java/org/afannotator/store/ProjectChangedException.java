@@ -10,14 +10,18 @@ public final class ProjectChangedException extends StoreException {
         super(message);
     }
 
-    /** {@code e} itself or the change it was a symptom of: a {@link ProjectChangedException} raised while closing. */
-    public static Throwable cause(Throwable e) {
-        if (e instanceof ProjectChangedException) {
-            return e;
-        }
-        for (Throwable s : e.getSuppressed()) {
-            if (s instanceof ProjectChangedException) {
-                return s;
+    /**
+     * The change a store failure was a symptom of ({@link ProjectChangedException} raised while
+     * closing the store, which try-with-resources adds to the failure as suppressed), else
+     * {@code e} itself. Only a failure of the store is taken for a symptom: a bad file name or
+     * option met while reading stays what it is.
+     */
+    public static <T extends Throwable> Throwable cause(T e) {
+        if (e instanceof StoreException && !(e instanceof ProjectChangedException)) {
+            for (Throwable s : e.getSuppressed()) {
+                if (s instanceof ProjectChangedException) {
+                    return s;
+                }
             }
         }
         return e;

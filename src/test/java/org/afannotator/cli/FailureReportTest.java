@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.afannotator.domain.BadInputException;
 import org.afannotator.store.ProjectChangedException;
 import org.afannotator.store.StoreException;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,15 @@ class FailureReportTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).isEqualTo("af-annotator: p.afproj changed while it was read (another program opened it"
                 + " to write): what was read from it may be wrong; read it again" + System.lineSeparator());
+    }
+
+    @Test
+    void badInputMetWhileReadingIsReportedAsItIsEvenIfTheProjectChanged() {
+        BadInputException bad = new BadInputException("out/report.html", "cannot write: permission denied");
+        bad.addSuppressed(new ProjectChangedException("p.afproj changed while it was read"));
+        CliRun run = runFailing(bad);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("af-annotator: out/report.html").doesNotContain("changed while");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +21,15 @@ class LauncherScriptTest {
     static final String CFG = """
             [Application]
             app.classpath=$APPDIR/af-annotator.jar
+            app.classpath=$APPDIR/more.jar
             app.mainclass=org.afannotator.Launcher
 
             [JavaOptions]
             java-options=-Djpackage.app-version=0.1.0
             java-options=-XX:SharedArchiveFile=$APPDIR/af-annotator.jsa
-            java-options=-Xshare:auto -XX:Tier4InvocationThreshold=50000
+            java-options=-Xshare:auto
+            java-options=-Dafannotator.note=one option with spaces
+            java-options=-Dafannotator.suffix=$APPDIRx
             java-options=-splash:$APPDIR/splash.png
             """;
 
@@ -78,31 +82,63 @@ class LauncherScriptTest {
                 "-Djpackage.app-version=0.1.0",
                 "-XX:SharedArchiveFile=" + app + "/af-annotator.jsa",
                 "-Xshare:auto",
-                "-XX:Tier4InvocationThreshold=50000",
+                "-Dafannotator.note=one option with spaces",
+                "-Dafannotator.suffix=" + app + "x",
                 "-splash:" + app + "/splash.png",
                 "-Djpackage.app-path=" + real.resolve("bin/af-annotator-cli"),
-                "-cp", app + "/af-annotator.jar",
+                "-cp", app + "/af-annotator.jar:" + app + "/more.jar",
                 "org.afannotator.Launcher",
                 "info", "--project", "my project.afproj", "$HOME", "*", "",
                 "");
     }
 
     @Test
-    void anOptionTheScriptCouldNotQuoteStopsTheBuild() throws Exception {
-        for (String bad : List.of("-Dx=\"quoted\"", "-Dx=$HOME", "-Dx=`id`", "-Dx=a\\b")) {
-            Path image = image(CFG + "java-options=" + bad + "\n");
+    void runAsAnArgumentOfTheShellFoundOnThePathItStillFindsItsImage() throws Exception {
+        Path image = image(CFG);
+        assertThat(writeLauncher(image).exit()).isZero();
+        Run r = run(dir, "env", "PATH=" + image.resolve("bin") + ":" + System.getenv("PATH"), "bash", "af-annotator-cli", "x");
+        assertThat(r.exit()).isEqualTo(7);
+        assertThat(r.out()).contains("-cp\n" + image.toRealPath().resolve("lib/app") + "/af-annotator.jar:").endsWith("\nx\n");
+    }
+
+    @Test
+    void aValueTheScriptCouldNotQuoteStopsTheBuild() throws Exception {
+        for (String bad : List.of("java-options=-Dx=\"quoted\"", "java-options=-Dx=$HOME", "java-options=-Dx=`id`",
+                "java-options=-Dx=a\\b", "app.mainclass=org.afannotator.Launcher$Inner")) {
+            Path image = image(CFG + bad + "\n");
             Run r = writeLauncher(image);
             assertThat(r.exit()).as(bad).isNotZero();
-            assertThat(r.out()).contains("cannot quote option " + bad).contains("af-annotator-cli.cfg");
-            assertThat(Files.readString(image.resolve("bin/af-annotator-cli"))).as("left as it was").isEqualTo("jpackage's launcher");
+            assertThat(r.out()).contains("af-annotator-cli.cfg: cannot quote " + bad);
+            assertLeftAsItWas(image);
         }
     }
 
     @Test
     void aCfgOfAnotherShapeStopsTheBuild() throws Exception {
-        Path image = image(CFG.replace("app.mainclass=org.afannotator.Launcher", ""));
+        Map<String, String> shapes = Map.of(
+                CFG.replace("app.mainclass=org.afannotator.Launcher", ""), "no app.classpath or app.mainclass",
+                CFG + "[ArgOptions]\narguments=--open\n", "unexpected setting arguments",
+                CFG + "just words\n", "unexpected line: just words");
+        for (var shape : shapes.entrySet()) {
+            Path image = image(shape.getKey());
+            Run r = writeLauncher(image);
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.out()).contains("af-annotator-cli.cfg: " + shape.getValue());
+            assertLeftAsItWas(image);
+        }
+        // An image made without the runtime's java command (jpackage's default strips it).
+        Path image = image(CFG);
+        Files.delete(image.resolve("lib/runtime/bin/java"));
         Run r = writeLauncher(image);
         assertThat(r.exit()).isNotZero();
-        assertThat(r.out()).contains("unexpected").contains("af-annotator-cli.cfg");
+        assertThat(r.out()).contains("no lib/runtime/bin/java in the image");
+        assertLeftAsItWas(image);
+    }
+
+    static void assertLeftAsItWas(Path image) throws IOException {
+        assertThat(Files.readString(image.resolve("bin/af-annotator-cli"))).as("launcher left as it was").isEqualTo("jpackage's launcher");
+        try (var files = Files.list(image.resolve("bin"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("af-annotator-cli");
+        }
     }
 }

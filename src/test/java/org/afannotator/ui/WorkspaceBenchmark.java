@@ -43,7 +43,7 @@ import org.fxmisc.richtext.StyleClassedTextArea;
  * unreported Enters on short transcripts, so the JIT has compiled the path); the clock runs from the keypress
  * until the next transcript is laid out (first frame) and until the area's size stops changing
  * (settled). Each series also counts the keypresses during which a collector paused the JVM
- * (from the collectors' notifications) and reports them apart. Also reports the heap in use after a full GC with the project open in the workspace.
+ * (JFR pause events, on the same clock as the keypresses) and reports them apart. Also reports the heap in use after a full GC with the project open in the workspace.
  *
  * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> org.afannotator.ui.WorkspaceBenchmark [project] [runs]}
  * ({@code runs} up to 1,009; {@code -Dbench.series=3,4} runs only the J series);
@@ -51,8 +51,10 @@ import org.fxmisc.richtext.StyleClassedTextArea;
  */
 public final class WorkspaceBenchmark {
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    static final java.lang.management.RuntimeMXBean UPTIME = ManagementFactory.getRuntimeMXBean();
-    /** Every collector pause of the run: {start, end} in ms of JVM uptime, from the collectors' notifications. */
+    /**
+     * Every stop-the-world collector pause of the run: {start, end} in microseconds of wall-clock
+     * time, from JFR's {@code jdk.GCPhasePause} events (the keypresses are timed on the same clock).
+     */
     static final List<long[]> PAUSES = java.util.Collections.synchronizedList(new ArrayList<>());
     static final int TRANSCRIPTS = 100_000;
     static final int BIG_FROM = 50_000;
@@ -78,21 +80,46 @@ public final class WorkspaceBenchmark {
             Files.deleteIfExists(base);
             build(base);
         }
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, hb) -> {
-                if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                            (javax.management.openmbean.CompositeData) n.getUserData()).getGcInfo();
-                    PAUSES.add(new long[] {info.getStartTime(), info.getEndTime()});
-                }
-            }, null, null);
-        }
+        var pauses = watchPauses();
         // Each run works on a fresh copy, so every run starts with the same open queue.
         project = base.resolveSibling("run-" + base.getFileName());
         Files.deleteIfExists(project.resolveSibling(project.getFileName() + "-wal"));
         Files.deleteIfExists(project.resolveSibling(project.getFileName() + "-shm"));
         Files.copy(base, project, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Application.launch(Window.class);
+        pauses.close(); // its thread would keep the JVM alive
+    }
+
+    static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
+    }
+
+    /**
+     * Records every collector pause (JFR) and checks once that a pause forced between two readings
+     * of the wall clock is reported between them: the per-keypress attribution rests on it.
+     */
+    static jdk.jfr.consumer.RecordingStream watchPauses() throws InterruptedException {
+        var stream = new jdk.jfr.consumer.RecordingStream();
+        stream.enable("jdk.GCPhasePause");
+        stream.onEvent("jdk.GCPhasePause", e -> PAUSES.add(new long[] {micros(e.getStartTime()), micros(e.getEndTime())}));
+        stream.startAsync();
+        long before = micros(Instant.now());
+        System.gc();
+        long after = micros(Instant.now());
+        for (int i = 0; i < 50 && PAUSES.isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        synchronized (PAUSES) {
+            boolean inside = !PAUSES.isEmpty() && PAUSES.stream().allMatch(p -> p[0] >= before && p[1] <= after);
+            System.out.printf("clock check: System.gc() between %d and %d us, JFR pauses %s: %s%n", 0, after - before,
+                    PAUSES.stream().map(p -> "[" + (p[0] - before) + ", " + (p[1] - before) + "]").toList(),
+                    inside ? "inside" : "NOT INSIDE");
+            if (!inside) {
+                throw new IllegalStateException("collector pauses are not on the keypresses' clock");
+            }
+            PAUSES.clear();
+        }
+        return stream;
     }
 
     /** How many worst-case transcripts {@code path} holds (ids b0000..). */
@@ -216,7 +243,7 @@ public final class WorkspaceBenchmark {
         final List<Double> fxCpuBeforePulse = new ArrayList<>();
         final List<Double> fxCpuPulse = new ArrayList<>();
         int readAheadHits;
-        /** For each keypress, in order: JVM uptime (ms) at the keypress and at its first frame. */
+        /** For each keypress, in order: wall clock (us) at the keypress and at its first frame. */
         final List<long[]> windows = new ArrayList<>();
         /** For each keypress, in order: whether its first frame included a layout of the queue list. */
         final List<Boolean> queueInFrame = new ArrayList<>();
@@ -240,7 +267,7 @@ public final class WorkspaceBenchmark {
         private WorkspaceViewModel vm;
         private WorkspaceView view;
         private long pressedAt;
-        private long pressedUptime;
+        private long pressedWall;
         private long pressedCpu;
         private long preCpu;
         private int pulsesStable;
@@ -346,7 +373,7 @@ public final class WorkspaceBenchmark {
                 sleep(300);
                 Platform.runLater(() -> {
                     pressedAt = System.nanoTime();
-                    pressedUptime = UPTIME.getUptime();
+                    pressedWall = micros(Instant.now());
                     pressedCpu = THREADS.getCurrentThreadCpuTime();
                     var target = scene.getFocusOwner() != null ? scene.getFocusOwner() : view;
                     Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
@@ -364,7 +391,7 @@ public final class WorkspaceBenchmark {
                 series.queueInFrame.add(queueLayoutInFrame);
                 queueLayoutInFrame = false;
                 series.firstFrame.add((System.nanoTime() - pressedAt) / 1e6);
-                series.windows.add(new long[] {pressedUptime, UPTIME.getUptime()});
+                series.windows.add(new long[] {pressedWall, micros(Instant.now())});
                 series.fxCpu.add((cpu - pressedCpu) / 1e6);
                 if (preCpu != 0) {
                     series.fxCpuBeforePulse.add((preCpu - pressedCpu) / 1e6);
@@ -400,6 +427,7 @@ public final class WorkspaceBenchmark {
         }
 
         private void report() {
+            sleep(2000); // JFR hands events over about once a second
             System.out.println("runs per series " + runs + "; load average at the end: "
                     + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + " on "
                     + Runtime.getRuntime().availableProcessors() + " cores");
@@ -417,7 +445,7 @@ public final class WorkspaceBenchmark {
                 System.out.println("  of which before the layout pulse (ms):     " + stats(r.fxCpuBeforePulse));
                 System.out.println("  of which the CSS + layout pulse (ms):      " + stats(r.fxCpuPulse));
                 List<Boolean> gcIn = new ArrayList<>();
-                long pauseMs = 0;
+                long pauseUs = 0;
                 int pauses = 0;
                 synchronized (PAUSES) {
                     for (long[] w : r.windows) {
@@ -429,12 +457,12 @@ public final class WorkspaceBenchmark {
                         for (long[] p : PAUSES) {
                             if (p[0] >= from && p[0] <= to) {
                                 pauses++;
-                                pauseMs += p[1] - p[0];
+                                pauseUs += p[1] - p[0];
                             }
                         }
                     }
                 }
-                System.out.println("collector pauses during the series: " + pauses + ", " + pauseMs + " ms in all; a pause fell between keypress and first frame on "
+                System.out.println("collector pauses during the series: " + pauses + ", " + pauseUs / 1000 + " ms in all; a pause fell between keypress and first frame on "
                         + only(r.firstFrame, gcIn, true).size() + " of " + r.firstFrame.size() + " keypresses");
                 System.out.println("  those keypresses, first frame (ms): " + stats(only(r.firstFrame, gcIn, true)));
                 System.out.println("  the others, first frame (ms):       " + stats(only(r.firstFrame, gcIn, false)));

@@ -24,7 +24,6 @@ import org.afannotator.report.AnnotationLine;
 import org.afannotator.report.AnnotationLines;
 import org.afannotator.store.ProjectChangedException;
 import org.afannotator.store.ProjectStore;
-import org.afannotator.store.StoreException;
 
 /**
  * Rater bundles, for teams without a server. A bundle is a project file holding one rater's
@@ -150,46 +149,41 @@ public final class BundleService {
     }
 
     /**
-     * Merges bundles back. Every file is checked first (a project file, a bundle, of this
-     * project); one that fails refuses the whole merge before anything is written.
+     * Merges bundles back. Every bundle is read whole first (a project file, a bundle, of this
+     * project, its rater's work), each closed before the next; one that fails refuses the whole
+     * merge before anything is written. Then all are written in one transaction.
      */
     public List<BundleMerge> merge(List<Path> files) {
         String projectId = store.settings().get(PROJECT_ID).orElse(null);
-        for (Path f : files) {
-            try (ProjectStore bundle = ProjectStore.openToRead(f)) {
-                identify(bundle, f, projectId);
-            }
+        record Read(Path file, String bundleId, String rater, List<AnnotationLine> lines, List<String> ignored) {
         }
-        List<BundleMerge> out = new ArrayList<>();
+        List<Read> reads = new ArrayList<>();
         for (Path f : files) {
-            String bundleId;
-            String raterName;
-            List<AnnotationLine> lines;
-            List<String> ignored;
-            // Read whole and closed before anything is written: a bundle read as it stands (a
-            // read-only share) is checked at close for a change made meanwhile.
+            // Closing runs the check that a bundle read as it stands (a read-only share) did not
+            // change meanwhile: a read that failed because it did reports the change.
             try (ProjectStore bundle = ProjectStore.openToRead(f)) {
                 String[] id = identify(bundle, f, projectId);
-                bundleId = id[0];
-                raterName = id[1];
+                String raterName = id[1];
                 Optional<Rater> r = bundle.raters().byName(raterName);
-                lines = r.map(x -> AnnotationLines.fromStore(bundle, x.id())).orElse(List.of());
-                ignored = bundle.raters().all().stream().map(Rater::name)
+                List<AnnotationLine> lines = r.map(x -> AnnotationLines.fromStore(bundle, x.id())).orElse(List.of());
+                List<String> ignored = bundle.raters().all().stream().map(Rater::name)
                         .filter(n -> !n.equals(raterName)).filter(n -> !AnnotationLines.fromStore(bundle,
                                 bundle.raters().byName(n).orElseThrow().id()).isEmpty()).toList();
-            } catch (StoreException e) {
-                // A read that failed because the bundle changed meanwhile: say that, not the symptom.
-                throw (StoreException) ProjectChangedException.cause(e);
+                reads.add(new Read(f, id[0], raterName, lines, ignored));
+            } catch (RuntimeException e) {
+                throw ProjectChangedException.ofRead(e);
             }
-            MergeReport report = store.inTransaction(c -> {
-                Map<String, String> base = loadBase(bundleId);
-                MergeReport r2 = new AnnotationMerger(store, clock).merge(lines, true, base);
-                saveBase(bundleId, base);
-                return r2;
-            });
-            out.add(new BundleMerge(f, raterName, report, ignored));
         }
-        return out;
+        return store.inTransaction(c -> {
+            List<BundleMerge> out = new ArrayList<>();
+            for (Read read : reads) {
+                Map<String, String> base = loadBase(read.bundleId());
+                MergeReport report = new AnnotationMerger(store, clock).merge(read.lines(), true, base);
+                saveBase(read.bundleId(), base);
+                out.add(new BundleMerge(read.file(), read.rater(), report, read.ignored()));
+            }
+            return out;
+        });
     }
 
     /** Bundle id and rater of a bundle of this project, or a BadInputException saying why not. */

@@ -77,7 +77,7 @@ public final class MainCommand implements Runnable {
         } else {
             err.println("af-annotator: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (Boolean.getBoolean("afannotator.debug")) {
-                failure.printStackTrace(err); // the symptom too, with the change among its suppressed
+                e.printStackTrace(err); // a reported change carries the failure it caused as its cause
             }
             code = ExitCodes.FAILURE;
         }

@@ -156,6 +156,32 @@ class BundleServiceTest {
         }
     }
 
+    /** Every bundle is read before anything is written: one that cannot be read refuses them all. */
+    @Test
+    void aBundleThatCannotBeReadRefusesTheWholeMergeEvenAfterAGoodOne() throws Exception {
+        Path main = main();
+        Path good = bundle(main, "Ann");
+        try (ProjectStore bundle = ProjectStore.open(good)) {
+            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
+            ReportFixtures.label(work, "t5", work.signIn("Ann"), "not_faking", 3, Set.of(), "from the good bundle");
+        }
+        Path broken = bundle(main, "Bo");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + broken);
+             var st = c.createStatement()) {
+            st.execute("DROP TABLE span"); // readable as a project, not as a bundle's work
+        }
+        int before;
+        try (ProjectStore store = ProjectStore.open(main)) {
+            before = store.annotations().count();
+        }
+        assertThatThrownBy(() -> merge(main, good, broken)).hasMessageContaining("span");
+        try (ProjectStore store = ProjectStore.open(main)) {
+            assertThat(store.annotations().count()).isEqualTo(before);
+            long ann = store.raters().byName("Ann").orElseThrow().id();
+            assertThat(store.annotations().get("t5", ann).map(Annotation::note)).isNotEqualTo(java.util.Optional.of("from the good bundle"));
+        }
+    }
+
     @Test
     void aBundleOfAnotherProjectOrAPlainProjectIsRefusedAndNothingChanges() {
         Path main = main();

@@ -389,6 +389,7 @@ public class ProjectStoreTest {
         }
         assertThat(readFailure[0]).as("the read itself failed").isNotNull().isNotInstanceOf(ProjectChangedException.class);
         assertThat(reported).isInstanceOf(ProjectChangedException.class)
-                .hasMessageStartingWith("big.afproj changed while it was read");
+                .hasMessageStartingWith("big.afproj changed while it was read")
+                .hasCause(readFailure[0]);
     }
 }

@@ -16,6 +16,7 @@ write_launcher() { # image name
     [ -f "$cfg" ] || wl_fail "missing" || return 1
     [ -x "$1/lib/runtime/bin/java" ] || wl_fail "no lib/runtime/bin/java in the image" || return 1
     while IFS= read -r line || [ -n "$line" ]; do
+        line=${line%$'\r'} # a .cfg with Windows line ends
         case "$line" in
             ''|'['*']') continue ;; # blank lines, section headers
         esac
@@ -31,12 +32,13 @@ write_launcher() { # image name
         esac
     done < "$cfg"
     [ -n "$classpath" ] && [ -n "$mainclass" ] || wl_fail "no app.classpath or app.mainclass" || return 1
+    case "$mainclass" in *'$'*) wl_fail "cannot quote app.mainclass=$mainclass" || return 1 ;; esac
     {
         echo '#!/bin/sh'
         echo "# Starts AF Annotator ($name) on its own Java runtime. Made by build-installer.sh from"
         echo "# lib/app/$name.cfg (decision 0108)."
         echo 'self=$0'
-        echo '# "sh NAME" run from another folder: the shell found NAME on the PATH'
+        echo '# "bash NAME" run from another folder: bash found NAME on the PATH'
         echo 'case $self in */*) ;; *) [ -e "$self" ] || self=$(command -v -- "$self") ;; esac'
         echo 'bin=$(dirname -- "$(readlink -f -- "$self")")'
         echo 'root=$(dirname -- "$bin")'

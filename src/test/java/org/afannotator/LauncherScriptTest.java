@@ -102,9 +102,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aCfgWithWindowsLineEndsGivesTheSameLauncher() throws Exception {
+        Path image = image(CFG);
+        assertThat(writeLauncher(image).exit()).isZero();
+        String unix = Files.readString(image.resolve("bin/af-annotator-cli"));
+        Files.writeString(image.resolve("lib/app/af-annotator-cli.cfg"), CFG.replace("\n", "\r\n"));
+        assertThat(writeLauncher(image).exit()).isZero();
+        assertThat(Files.readString(image.resolve("bin/af-annotator-cli"))).isEqualTo(unix);
+    }
+
+    @Test
     void aValueTheScriptCouldNotQuoteStopsTheBuild() throws Exception {
         for (String bad : List.of("java-options=-Dx=\"quoted\"", "java-options=-Dx=$HOME", "java-options=-Dx=`id`",
-                "java-options=-Dx=a\\b", "app.mainclass=org.afannotator.Launcher$Inner")) {
+                "java-options=-Dx=a\\b", "app.mainclass=org.afannotator.Launcher$Inner", "app.mainclass=$APPDIRx.Main")) {
             Path image = image(CFG + bad + "\n");
             Run r = writeLauncher(image);
             assertThat(r.exit()).as(bad).isNotZero();

@@ -14,7 +14,8 @@ convert -size 256x256 xc:none \
     -draw "roundrectangle 52,193 150,213 10,10" \
     -fill '#f2cc60' -draw "roundrectangle 44,100 212,134 8,8" \
     -fill '#1f2328' -draw "roundrectangle 60,109 196,125 8,8" \
-    "$big"
+    -depth 8 "PNG32:$big"
 for s in 32 64 256; do
-    convert "$big" -resize ${s}x${s} "assets/icons/af-annotator-$s.png"
+    # 8 bits a channel: JavaFX decodes a 16-bit PNG and then halves it, at every start
+    convert "$big" -resize ${s}x${s} -depth 8 "PNG32:assets/icons/af-annotator-$s.png"
 done

@@ -9,4 +9,4 @@ convert -size 560x300 xc:'#ffffff' -fill '#0969da' -draw "rectangle 0,0 560,6" \
     -fill '#59636e' -font DejaVu-Sans -pointsize 16 \
     -annotate +42+170 'Label alignment-faking transcripts, blind and from the keyboard.' \
     -annotate +42+250 'Starting…' \
-    -bordercolor '#d1d9e0' -border 1 splash.png
+    -bordercolor '#d1d9e0' -border 1 -depth 8 PNG32:splash.png # 8 bits a channel: less to decode

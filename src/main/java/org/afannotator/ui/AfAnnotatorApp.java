@@ -92,10 +92,16 @@ public final class AfAnnotatorApp extends Application {
             shutdown();
         });
         Splash.closeAfterFirstPulse(scene);
+        // The window's icons once the first frame is laid out: decoding them took 30-40 ms, and
+        // a runLater from here would run before the first pulse, not after it.
+        Runnable[] icons = new Runnable[1];
+        icons[0] = () -> {
+            scene.removePostLayoutPulseListener(icons[0]);
+            Platform.runLater(() -> stage.getIcons().setAll(Icons.app()));
+        };
+        scene.addPostLayoutPulseListener(icons[0]);
         stage.show();
         StartupTrace.mark("stage shown");
-        // After the first frame: decoding the icons costs the start about 35 ms.
-        Platform.runLater(() -> stage.getIcons().setAll(Icons.app()));
         startVm.init();
         startView.focusRater();
     }

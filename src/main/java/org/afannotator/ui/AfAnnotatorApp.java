@@ -20,6 +20,7 @@ import org.afannotator.ui.agreement.AgreementDashboardViewModel;
 import org.afannotator.ui.agreement.AgreementSource;
 import org.afannotator.ui.audit.AuditView;
 import org.afannotator.ui.audit.AuditViewModel;
+import org.afannotator.ui.common.FirstFrame;
 import org.afannotator.ui.common.FxUiExecutor;
 import org.afannotator.ui.common.Icons;
 import org.afannotator.ui.common.Splash;
@@ -69,12 +70,7 @@ public final class AfAnnotatorApp extends Application {
         theme.apply(scene);
         StartupTrace.mark("theme set");
         if (StartupTrace.enabled()) {
-            Runnable[] first = new Runnable[1];
-            first[0] = () -> {
-                StartupTrace.mark("first pulse laid out");
-                scene.removePostLayoutPulseListener(first[0]);
-            };
-            scene.addPostLayoutPulseListener(first[0]);
+            FirstFrame.afterLayout(scene, () -> StartupTrace.mark("first pulse laid out"));
         }
         stage.setScene(scene);
         stage.setTitle(TITLE);
@@ -94,12 +90,7 @@ public final class AfAnnotatorApp extends Application {
         Splash.closeAfterFirstPulse(scene);
         // The window's icons once the first frame is laid out: decoding them took 30-40 ms, and
         // a runLater from here would run before the first pulse, not after it.
-        Runnable[] icons = new Runnable[1];
-        icons[0] = () -> {
-            scene.removePostLayoutPulseListener(icons[0]);
-            Platform.runLater(() -> stage.getIcons().setAll(Icons.app()));
-        };
-        scene.addPostLayoutPulseListener(icons[0]);
+        FirstFrame.afterLayout(scene, () -> Platform.runLater(() -> stage.getIcons().setAll(Icons.app())));
         stage.show();
         StartupTrace.mark("stage shown");
         startVm.init();

@@ -31,14 +31,11 @@ public final class Splash {
         if (!requested()) {
             return;
         }
-        Runnable[] first = new Runnable[1];
-        first[0] = () -> {
-            scene.removePostLayoutPulseListener(first[0]);
+        FirstFrame.afterLayout(scene, () -> {
             Thread t = new Thread(Splash::close, "af-splash-close");
             t.setDaemon(true);
             t.start();
-        };
-        scene.addPostLayoutPulseListener(first[0]);
+        });
     }
 
     /**

@@ -69,6 +69,11 @@ public final class CorpusGenerator {
 
     /** Writes {@code transcripts} transcripts rated by {@code raters} people into {@code out}. */
     public Result generate(Path out, int transcripts, int raters, Format format) {
+        return generate(out, transcripts, raters, format, n -> { });
+    }
+
+    /** As {@link #generate(Path, int, int, Format)}; {@code written} hears the count after each transcript. */
+    public Result generate(Path out, int transcripts, int raters, Format format, java.util.function.IntConsumer written) {
         if (transcripts < 0) {
             throw new IllegalArgumentException("transcripts must be >= 0: " + transcripts);
         }
@@ -120,6 +125,7 @@ public final class CorpusGenerator {
                         }
                         ratings += writeRatings(ratingsCsv, item, raterAccuracy);
                         predictions += writePredictions(predictionsCsv, item);
+                        written.accept(n + 1);
                     }
                 } finally {
                     if (osafFile != null) {

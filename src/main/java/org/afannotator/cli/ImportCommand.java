@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.afannotator.app.ImportService;
 import org.afannotator.ingest.CancelToken;
 import org.afannotator.ingest.ColumnMapping;
 import org.afannotator.ingest.ImportOptions;
+import org.afannotator.ingest.ImportProgress;
 import org.afannotator.ingest.ImportResult;
 import org.afannotator.ingest.InputFormat;
 import org.afannotator.ingest.ProgressListener;
@@ -32,8 +36,12 @@ import picocli.CommandLine.Spec;
                 "(item,rater,label). Each file is imported whole or not at all; a refused file stops the",
                 "import (files before it stay) and exits 1. Records already in the project are counted as",
                 "duplicates and add nothing. The project is created when it does not exist.",
+                "Ctrl+C stops the import between records: the file being read is rolled back, the files",
+                "before it stay imported, the summary says \"cancelled\" and the exit code is 130; the same",
+                "command again adds the rest (what is already in counts as duplicates).",
                 "With --format json: {\"transcripts_added\": N, \"duplicates\": N, \"predictions_added\": N,",
-                "\"annotations_added\": N, \"skipped\": [{\"file\": \"...\", \"record\": N, \"reason\": \"...\"}]}",
+                "\"annotations_added\": N, \"skipped\": [{\"file\": \"...\", \"record\": N, \"reason\": \"...\"}],",
+                "\"files_imported\": N, \"cancelled\": false}",
                 "(record: 0-based index in the file; null when the whole file was skipped)."})
 public final class ImportCommand implements Callable<Integer> {
     @Spec
@@ -58,6 +66,10 @@ public final class ImportCommand implements Callable<Integer> {
             + " (roles id, user_input, scratchpad, output, condition, model, setting; defaults: the role names)")
     Map<String, String> map = new LinkedHashMap<>();
 
+    @Option(names = "--progress", negatable = true, description = "a progress line on stderr, redrawn in place"
+            + " (default: when stderr is a terminal)")
+    Boolean progress;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -70,7 +82,42 @@ public final class ImportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ImportOptions options = ImportOptions.defaults().withFormat(inputFormat).withSkipBad(skipBad).withMapping(mapping);
-        ImportResult r = new ImportService().importInto(project, inputs, options, ProgressListener.NONE, new CancelToken());
+        boolean showProgress = progress != null ? progress : ProgressLine.stderrIsTerminal();
+        CancelToken cancel = new CancelToken();
+        // Ctrl+C (or SIGTERM): stop between records and print what was imported before the JVM exits.
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancel.cancel();
+            try {
+                reported.await(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "af-import-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            ImportResult r;
+            try (ProgressLine line = showProgress ? ProgressLine.open(spec.commandLine().getErr(), System::nanoTime) : null) {
+                ProgressListener listener = line == null ? ProgressListener.NONE
+                        : p -> line.update(progressText(p, line.elapsedNanos()));
+                r = new ImportService().importInto(project, inputs, options, listener, cancel);
+            }
+            print(r);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is running and has just been released
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** How long Ctrl+C waits for the import to stop and print its summary before the JVM exits anyway. */
+    static final long INTERRUPT_WAIT_SECONDS = 20;
+
+    private void print(ImportResult r) {
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             ObjectNode o = JsonOut.object();
@@ -89,12 +136,25 @@ public final class ImportCommand implements Callable<Integer> {
                 }
                 so.put("reason", s.reason());
             }
+            o.put("files_imported", r.files());
+            o.put("cancelled", r.cancelled());
             out.println(JsonOut.write(o));
         } else {
             ImportService.summaryLines(r).forEach(out::println);
         }
         out.flush();
-        return ExitCodes.OK;
+    }
+
+    /**
+     * The progress line: "import 37%: 37,012 of 100,002 files, 566 of 1,530 MB, 37,012 records,
+     * 12 s, about 20 s left". The percentage is of the bytes read (MB = 10^6 bytes); the time left
+     * is estimated from the bytes ({@link ProgressLine#timing}).
+     */
+    static String progressText(ImportProgress p, long elapsedNanos) {
+        return String.format(Locale.ROOT, "import %d%%: %,d of %,d %s, %,d of %,d MB, %,d %s, %s",
+                (int) Math.floor(100 * p.fraction()), p.filesDone(), p.filesTotal(), p.filesTotal() == 1 ? "file" : "files",
+                Math.round(p.bytesDone() / 1e6), Math.round(p.bytesTotal() / 1e6), p.records(),
+                p.records() == 1 ? "record" : "records", ProgressLine.timing(elapsedNanos, p.fraction()));
     }
 
     /** --input-format takes the format codes. */

@@ -53,8 +53,8 @@ public final class MainCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        // Another program writing the same project: say so while waiting instead of failing.
-        org.afannotator.store.ProjectStore.setDefaultBusyListener(m -> System.err.println("af-annotator: " + m));
+        // Another program writing the same project: say so while waiting instead of failing (above a progress line).
+        org.afannotator.store.ProjectStore.setDefaultBusyListener(m -> ProgressLine.println("af-annotator: " + m, System.err));
         return commandLine().execute(args);
     }
 

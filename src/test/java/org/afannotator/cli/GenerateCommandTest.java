@@ -15,6 +15,19 @@ class GenerateCommandTest {
     Path dir;
 
     @Test
+    void aProgressLineWhenAskedOnStderrOnlyTheSameBytesEitherWay() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        CliRun with = CliRun.of("generate", "--progress", "--out", a.toString(), "--transcripts", "5", "--seed", "3");
+        CliRun without = CliRun.of("generate", "--out", b.toString(), "--transcripts", "5", "--seed", "3");
+        assertThat(with.exitCode()).isZero();
+        assertThat(with.err()).matches("(?s)\\rgenerate \\d+%: \\d of 5 transcripts, .*\\r *\\r");
+        assertThat(without.err()).isEmpty();
+        assertThat(with.out().replace(a.toString(), "OUT")).isEqualTo(without.out().replace(b.toString(), "OUT"));
+        assertThat(Files.readString(a.resolve("ratings.csv"))).isEqualTo(Files.readString(b.resolve("ratings.csv")));
+    }
+
+    @Test
     void printsWhatItWroteAsJson() throws Exception {
         Path out = dir.resolve("corpus");
         CliRun r = CliRun.of("generate", "--out", out.toString(), "--transcripts", "12", "--raters", "4", "--seed", "9");

@@ -27,7 +27,10 @@ class ImportCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly(
-                "transcripts_added", "duplicates", "predictions_added", "annotations_added", "skipped");
+                "transcripts_added", "duplicates", "predictions_added", "annotations_added", "skipped",
+                "files_imported", "cancelled");
+        assertThat(j.get("files_imported").asInt()).isEqualTo(3);
+        assertThat(j.get("cancelled").asBoolean()).isFalse();
         assertThat(j.get("transcripts_added").asInt()).isEqualTo(4);
         assertThat(j.get("duplicates").asInt()).isZero();
         assertThat(j.get("predictions_added").asInt()).isEqualTo(6);
@@ -42,6 +45,29 @@ class ImportCommandTest {
         JsonNode k = new ObjectMapper().readTree(again.out());
         assertThat(k.get("transcripts_added").asInt()).isZero();
         assertThat(k.get("duplicates").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aProgressLineWhenAskedGoesToStderrAndIsErasedBeforeTheSummary() throws Exception {
+        Path p = dir.resolve("progress.afproj");
+        CliRun r = CliRun.of("import", "--progress", "--project", p.toString(), golden("json_outputs").toString(),
+                "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("{\"transcripts_added\":2,");
+        // Drawn after a carriage return, then overwritten with spaces and the cursor put back.
+        assertThat(r.err()).startsWith("\rimport ").matches("(?s)\\rimport \\d+%: \\d+ of 2 files, .*\\r *\\r");
+    }
+
+    @Test
+    void noProgressLineWhenNotAskedAndStderrIsNotATerminal() throws Exception {
+        Path p = dir.resolve("quiet.afproj");
+        CliRun auto = CliRun.of("import", "--project", p.toString(), golden("json_outputs").toString());
+        assertThat(auto.exitCode()).isZero();
+        assertThat(auto.err()).isEmpty(); // the test JVM's stderr is a pipe or a file
+        CliRun off = CliRun.of("import", "--no-progress", "--project", p.toString(), golden("json_outputs").toString());
+        assertThat(off.exitCode()).isZero();
+        assertThat(off.err()).isEmpty();
+        assertThat(off.out()).contains("duplicates:        2");
     }
 
     @Test

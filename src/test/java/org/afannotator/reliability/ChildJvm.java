@@ -61,6 +61,31 @@ final class ChildJvm implements AutoCloseable {
         drained();
     }
 
+    /** Sends a signal by name ({@code INT}, {@code TERM}) with {@code kill}, as a terminal's Ctrl+C would. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process k = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (k.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** Waits until a stderr line matches {@code test}, or the child ends; returns the line or null. */
+    String awaitErr(java.util.function.Predicate<String> test, long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < end) {
+            for (String line : err()) {
+                if (test.test(line)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                return null;
+            }
+            Thread.sleep(2);
+        }
+        return null;
+    }
+
     /** Waits for a normal end; returns the exit code. */
     int waitFor(long timeout, TimeUnit unit) throws InterruptedException {
         if (!process.waitFor(timeout, unit)) {

@@ -97,12 +97,18 @@ public final class AgreementService {
 
         AgreementOptions nominal = new AgreementOptions(Level.NOMINAL, options.resamples(), options.seed());
         Map<String, CodingReport> criteria = new LinkedHashMap<>();
+        // A rater who never ticked a criterion (labels imported without criteria, or criteria not
+        // used) says nothing about them: counting their "not ticked" as ratings would be invented
+        // agreement. The same rule as the classifier audit's criteria (AuditService).
+        Set<Long> tickers = new java.util.HashSet<>();
+        done.stream().filter(a -> !a.criteria().isEmpty()).forEach(a -> tickers.add(a.raterId()));
         for (SchemeEntry c : scheme.criteria()) {
             CodingStudy.Builder b = CodingStudy.builder().category(TICKED).category(NOT_TICKED);
-            raters.forEach(b::rater);
             for (Annotation a : done) {
-                b.rate(a.transcriptId(), raterNames.get(a.raterId()),
-                        a.criteria().contains(c.code()) ? TICKED : NOT_TICKED);
+                if (tickers.contains(a.raterId())) {
+                    b.rate(a.transcriptId(), raterNames.get(a.raterId()),
+                            a.criteria().contains(c.code()) ? TICKED : NOT_TICKED);
+                }
             }
             criteria.put(c.code(), CodingAgreement.analyse(b.build(), Level.NOMINAL, nominal.resamples(),
                     nominal.seed()));

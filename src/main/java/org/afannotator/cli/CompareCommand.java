@@ -36,6 +36,10 @@ import picocli.CommandLine.Spec;
                 "  reference     per item the gold label, else the plurality of the raters' labels; items whose",
                 "                top labels tie are left out (ties_excluded).",
                 "  verdict       the classifier's label when it gave one, else positive when score >= --threshold.",
+                "                A score is read as evidence for --positive. The scores the importers read",
+                "                (Redwood and osaf classifier fields, predictions.csv) measure faking: with",
+                "                another --positive they are read backwards (AUROC = 1 - AUROC for faking), so",
+                "                give that label's own scores, or keep --positive faking (a note on stderr says so).",
                 "  metrics       confusion matrix of verdict vs reference; accuracy, precision, recall, specificity,",
                 "                F1 = 2tp/(2tp+fp+fn), MCC, Cohen's (1960) kappa vs the reference.",
                 "  auroc         Mann-Whitney U / (P x N) over items with a score (tied scores count 1/2); ci95 is",
@@ -131,6 +135,13 @@ public final class CompareCommand implements Callable<Integer> {
             String pos = positive == null ? LabelScheme.FAKING : positive;
             report = service.compareFiles(source.files.ratings, source.files.predictions, classifier,
                     new AuditOptions(pos, threshold, bootstrap, seed));
+        }
+        if (!LabelScheme.FAKING.equals(report.options().positive())
+                && report.classifiers().stream().anyMatch(a -> a.comparison().scored() > 0)) {
+            cl.getErr().println("af-annotator: note: scores are read as evidence for '" + report.options().positive()
+                    + "' (score >= threshold counts as it; AUROC ranks by score); scores that measure faking are"
+                    + " read backwards with this --positive");
+            cl.getErr().flush();
         }
         if (disagreements != null) {
             List<Disagreement> rows = new ArrayList<>();

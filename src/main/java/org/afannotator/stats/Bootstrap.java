@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  * resampled values (linear interpolation between order statistics, Hyndman-Fan type 7). Resamples
  * in which a coefficient is undefined are left out of that coefficient's interval. Resample b
  * draws from a SplittableRandom seeded with the b-th long of SplittableRandom(seed), so the
- * intervals depend on the seed only, not on how many threads share the resamples.
+ * intervals depend on the study and the seed only, not on how many threads share the resamples
+ * (and a study lists its items in sorted order, so not on the order the ratings came in).
  *
  * <p>Speed: items with identical rating rows contribute identically, so the rows are grouped into
  * patterns and each pattern's contribution (its coincidences, its pair cells, its AC1 terms) is

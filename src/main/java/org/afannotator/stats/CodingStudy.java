@@ -94,7 +94,10 @@ public final class CodingStudy {
         return n;
     }
 
-    /** Collects ratings; items, raters and categories keep the order they were first seen. */
+    /**
+     * Collects ratings. The study lists items and raters sorted (by {@link String#compareTo}), whatever
+     * order they came in; categories are sorted as the class says.
+     */
     public static final class Builder {
         private final Map<String, Integer> items = new LinkedHashMap<>();
         private final Map<String, Integer> raters = new LinkedHashMap<>();
@@ -167,14 +170,29 @@ public final class CodingStudy {
             for (int i = 0; i < cats.size(); i++) {
                 catIndex.put(cats.get(i), i);
             }
-            int m = raters.size();
-            int[] codes = new int[items.size() * m];
+            // Items and raters in sorted order, not input order: the bootstrap draws items by index,
+            // so the same ratings in another order must give the same study (and the same intervals).
+            List<String> itemOrder = new ArrayList<>(items.keySet());
+            itemOrder.sort(null);
+            List<String> raterOrder = new ArrayList<>(raters.keySet());
+            raterOrder.sort(null);
+            Map<String, Integer> itemIndex = indexOf(itemOrder);
+            Map<String, Integer> raterIndex = indexOf(raterOrder);
+            int m = raterOrder.size();
+            int[] codes = new int[itemOrder.size() * m];
             Arrays.fill(codes, MISSING);
             for (String[] r : ratings) {
-                codes[items.get(r[0]) * m + raters.get(r[1])] = catIndex.get(r[2]);
+                codes[itemIndex.get(r[0]) * m + raterIndex.get(r[1])] = catIndex.get(r[2]);
             }
-            return new CodingStudy(List.copyOf(items.keySet()), List.copyOf(raters.keySet()), List.copyOf(cats),
-                    values, codes);
+            return new CodingStudy(List.copyOf(itemOrder), List.copyOf(raterOrder), List.copyOf(cats), values, codes);
+        }
+
+        private static Map<String, Integer> indexOf(List<String> keys) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                index.put(keys.get(i), i);
+            }
+            return index;
         }
 
         private static double[] numericValues(List<String> cats) {

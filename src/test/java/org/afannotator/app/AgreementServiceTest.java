@@ -94,6 +94,44 @@ class AgreementServiceTest {
         assertThat(r.criteria().get("training_awareness").krippendorffAlpha().isDefined()).isFalse();
     }
 
+    /** Regression: a rater who never ticked a criterion counted as "not ticked" everywhere, which made agreement up. */
+    @Test
+    void aRaterWhoNeverTickedACriterionGivesNoCriteriaRatings() {
+        Path p = project();
+        try (ProjectStore store = ProjectStore.open(p)) {
+            long dee = store.raters().getOrCreate("Dee", RaterRole.RATER).id();
+            Instant now = Instant.parse("2026-01-02T00:00:00Z");
+            store.annotations().save(done(dee, "a", "faking", Set.of(), now));
+            store.annotations().save(done(dee, "b", "not_faking", Set.of(), now));
+        }
+        ProjectAgreement r = new AgreementService().project(p, new AgreementOptions(Level.NOMINAL, 0, 1));
+        assertThat(r.labels().raters()).isEqualTo(3);
+        CodingReport harm = r.criteria().get("harm_awareness");
+        assertThat(harm.raters()).as("Ann and Bo ticked criteria; Dee never did").isEqualTo(2);
+        assertThat(harm.ratings()).isEqualTo(4);
+        assertThat(harm.krippendorffAlpha().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void criteriaNobodyUsedHaveNoRatingsAndNoAgreement() {
+        Path p = dir.resolve("none.afproj");
+        try (ProjectStore store = ProjectStore.create(p)) {
+            store.transcripts().insertAll(List.of(ProjectStoreTest.transcript("a"), ProjectStoreTest.transcript("b")));
+            long ann = store.raters().getOrCreate("Ann", RaterRole.RATER).id();
+            long bo = store.raters().getOrCreate("Bo", RaterRole.RATER).id();
+            Instant now = Instant.parse("2026-01-01T00:00:00Z");
+            for (String t : List.of("a", "b")) {
+                store.annotations().save(done(ann, t, "faking", Set.of(), now));
+                store.annotations().save(done(bo, t, "faking", Set.of(), now));
+            }
+        }
+        ProjectAgreement r = new AgreementService().project(p, new AgreementOptions(Level.NOMINAL, 0, 1));
+        for (CodingReport c : r.criteria().values()) {
+            assertThat(c.ratings()).isZero();
+            assertThat(c.percentAgreement().isDefined()).as("percent agreement of an unused criterion").isFalse();
+        }
+    }
+
     @Test
     void spansSitOnTheSegmentsJoinedInOrdinalOrder() {
         Map<Integer, Integer> starts = new HashMap<>();

@@ -112,6 +112,21 @@ class CompareCommandTest {
     }
 
     @Test
+    void anotherPositiveWithScoresSaysOnStderrThatScoresAreReadAsItsEvidence() throws Exception {
+        List<String> args = List.of("compare", "--ratings", ratings.toString(), "--predictions", predictions.toString(),
+                "--format", "json", "--bootstrap", "0", "--positive", "not_faking");
+        CliRun scored = CliRun.of(args.toArray(String[]::new));
+        assertThat(scored.exitCode()).isZero();
+        assertThat(scored.err()).startsWith("af-annotator: note: scores are read as evidence for 'not_faking'")
+                .contains("read backwards");
+        List<String> labelsOnly = new ArrayList<>(args);
+        labelsOnly.addAll(List.of("--classifier", "labels_only"));
+        CliRun unscored = CliRun.of(labelsOnly.toArray(String[]::new));
+        assertThat(unscored.exitCode()).isZero();
+        assertThat(unscored.err()).as("no scores, nothing to say").isEmpty();
+    }
+
+    @Test
     void thresholdDecidesScoreOnlyPredictions() throws Exception {
         JsonNode m = run("--threshold", "0.35", "--classifier", "votes").get("classifiers").get(0).get("confusion");
         // i2 (0.4) and i6 (0.4) now positive: i2 tp, i6 fp

@@ -83,11 +83,11 @@ class AgreementPropertiesTest {
             Collections.shuffle(itemOrder, rnd);
             CodingStudy.Builder b = CodingStudy.builder();
             for (int j : raterOrder) {
-                b.rater("R" + j);
+                b.rater(String.format("R%03d", j));
             }
             for (int i : itemOrder) {
                 for (int j : raterOrder) {
-                    b.rate("u" + i, "R" + j, r[i][j] == null ? null : r[i][j].toString());
+                    b.rate(String.format("u%06d", i), String.format("R%03d", j), r[i][j] == null ? null : r[i][j].toString());
                 }
             }
             CodingReport x = CodingAgreement.analyse(RandomStudies.study(r), Level.INTERVAL, 0, 0);
@@ -100,6 +100,33 @@ class AgreementPropertiesTest {
             for (String key : px.keySet()) {
                 assertSameValue(px.get(key), py.get(key));
             }
+        }
+    }
+
+    /** Regression: intervals came from items in input order, so a CSV in another order gave other intervals. */
+    @Test
+    void bootstrapIntervalsDoNotDependOnTheOrderOfTheRatings() {
+        Random rnd = new Random(31);
+        for (int t = 0; t < 10; t++) {
+            Integer[][] r = RandomStudies.ratings(rnd, 20 + rnd.nextInt(40), 2 + rnd.nextInt(3), 2,
+                    rnd.nextDouble() * 0.3, rnd.nextDouble());
+            List<int[]> cells = new ArrayList<>();
+            for (int i = 0; i < r.length; i++) {
+                for (int j = 0; j < r[i].length; j++) {
+                    cells.add(new int[] {i, j});
+                }
+            }
+            Collections.shuffle(cells, rnd);
+            CodingStudy.Builder b = CodingStudy.builder();
+            for (int[] c : cells) {
+                Integer v = r[c[0]][c[1]];
+                b.rate(String.format("u%06d", c[0]), String.format("R%03d", c[1]), v == null ? null : v.toString());
+            }
+            CodingReport x = CodingAgreement.analyse(RandomStudies.study(r), Level.NOMINAL, 200, 5);
+            CodingReport y = CodingAgreement.analyse(b.build(), Level.NOMINAL, 200, 5);
+            assertThat(y.krippendorffAlpha().ci95()).isEqualTo(x.krippendorffAlpha().ci95());
+            assertThat(y.percentAgreement().ci95()).isEqualTo(x.percentAgreement().ci95());
+            assertThat(y.gwetAc1().ci95()).isEqualTo(x.gwetAc1().ci95());
         }
     }
 

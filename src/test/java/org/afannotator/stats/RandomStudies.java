@@ -37,15 +37,17 @@ final class RandomStudies {
         return r;
     }
 
+    /** The study of {@code ratings[item][rater]}; names are zero-padded, so the study's (sorted) order is the arrays'. */
     static CodingStudy study(Integer[][] ratings) {
         CodingStudy.Builder b = CodingStudy.builder();
         int m = ratings.length == 0 ? 0 : ratings[0].length;
         for (int j = 0; j < m; j++) {
-            b.rater("R" + j);
+            b.rater(String.format("R%03d", j));
         }
         for (int i = 0; i < ratings.length; i++) {
             for (int j = 0; j < m; j++) {
-                b.rate("u" + i, "R" + j, ratings[i][j] == null ? null : ratings[i][j].toString());
+                b.rate(String.format("u%06d", i), String.format("R%03d", j),
+                        ratings[i][j] == null ? null : ratings[i][j].toString());
             }
         }
         return b.build();

@@ -21,7 +21,8 @@ import org.afannotator.domain.BadInputException;
 
 /**
  * The data files behind the paths a user gave: a file stands for itself, a folder for every
- * non-hidden file below it (sorted by path), a zip archive (recognised by its content) for every
+ * non-hidden file below it (sorted by path) except project files (*.afproj and their log, shared
+ * memory and backups), a zip archive (recognised by its content) for every
  * file inside it. Zip entries are read straight from the archive, never extracted to disk.
  */
 public final class SourceSet implements Closeable {
@@ -105,6 +106,16 @@ public final class SourceSet implements Closeable {
         }
     }
 
+    /**
+     * A project file or one of its companions (log, shared memory, backup), by name: never an input,
+     * and never to be opened here, since the app may hold it open (closing another descriptor of a
+     * file SQLite has open drops SQLite's locks on it).
+     */
+    static boolean projectFile(String name) {
+        return name.endsWith(".afproj") || name.endsWith(".afproj-wal") || name.endsWith(".afproj-shm")
+                || name.endsWith(".afproj-journal") || name.contains(".afproj.bak-v");
+    }
+
     private static boolean hidden(String entryName) {
         return Arrays.stream(entryName.split("/")).anyMatch(s -> s.startsWith(".") || s.equals("__MACOSX"));
     }
@@ -127,7 +138,7 @@ public final class SourceSet implements Closeable {
                 public FileVisitResult visitFile(Path found, BasicFileAttributes attrs) {
                     Path rel = start.relativize(found);
                     Path f = dir.resolve(rel);
-                    if (hidden(rel.toString().replace('\\', '/'))) {
+                    if (hidden(rel.toString().replace('\\', '/')) || projectFile(found.getFileName().toString())) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isRegularFile()) {

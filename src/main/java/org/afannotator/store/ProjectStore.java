@@ -51,10 +51,21 @@ public final class ProjectStore implements AutoCloseable {
     private final SettingsRepository settings;
     /** Run after the connection is closed: for a project read as it stands, that it did not change meanwhile. */
     private Runnable afterClose = () -> { };
+    /**
+     * Project files open through a store in this process, by real path, with how many stores hold
+     * each: while SQLite has a file open, nothing else in the process may open and close it (see
+     * {@link #requireSqliteHeader}).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Integer> OPEN_HERE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Path openKey;
+    private boolean closed;
 
     private ProjectStore(Path path, Connection connection) {
         this.path = path;
         this.connection = connection;
+        this.openKey = realOrAbsolute(path);
+        OPEN_HERE.merge(openKey, 1, Integer::sum);
         this.transcripts = new TranscriptRepository(this);
         this.raters = new RaterRepository(this);
         this.annotations = new AnnotationRepository(this);
@@ -547,12 +558,29 @@ public final class ProjectStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            OPEN_HERE.computeIfPresent(openKey, (k, n) -> n <= 1 ? null : n - 1);
+        }
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + path, e);
         }
         afterClose.run();
+    }
+
+    /** Whether a store in this process has the file {@code p} open now. */
+    static boolean openHere(Path p) {
+        return OPEN_HERE.containsKey(realOrAbsolute(p));
+    }
+
+    private static Path realOrAbsolute(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     Connection connection() {
@@ -584,7 +612,18 @@ public final class ProjectStore implements AutoCloseable {
         return new StoreException("database error on " + path + ": " + msg, e, passing);
     }
 
+    /**
+     * Refuses a file that does not start with SQLite's header, before SQLite sees it (SQLite would
+     * otherwise make a new database of an empty file). Skipped for a file a store in this process
+     * has open: that one was checked when it was opened, and on POSIX systems closing any other
+     * descriptor of a file releases every lock the process holds on it, SQLite's included. The next
+     * program to close the project would then find no other user, copy the log in and delete it,
+     * and this process would go on writing to the deleted log: changes lost (SameProcessOpenTest).
+     */
     private static void requireSqliteHeader(Path p, String shown) {
+        if (openHere(p)) {
+            return;
+        }
         byte[] head = new byte[SQLITE_HEADER.length];
         int n;
         try (InputStream in = Files.newInputStream(p)) {

@@ -56,6 +56,19 @@ class SourceSetTest {
         }
     }
 
+    /** A project kept beside its corpus is never read as input (nor opened: the app may hold it open). */
+    @Test
+    void projectFilesInAFolderAreNotInputs() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(in.resolve("a.json"), "{\"messages\": []}");
+        for (String name : List.of("p.afproj", "p.afproj-wal", "p.afproj-shm", "p.afproj-journal", "p.afproj.bak-v1")) {
+            Files.writeString(in.resolve(name), "SQLite format 3");
+        }
+        try (SourceSet set = SourceSet.of(List.of(in))) {
+            assertThat(set.sources()).extracting(Source::name).containsExactly(in.resolve("a.json").toString());
+        }
+    }
+
     @Test
     void aFileGivenByNameIsNamedAndAMissingPathIsRefusedByName() throws Exception {
         Path f = Files.writeString(dir.resolve("one.jsonl"), "{}\n");

@@ -249,6 +249,7 @@ public final class WorkspaceViewModel {
                     progress.set(s.progress());
                     busy.set(false);
                     s.first().ifPresentOrElse(q -> open(q.position()), () -> {
+                        typedAhead.clear();
                         allDone.set(true);
                         message.set("Your queue is empty.");
                     });
@@ -257,6 +258,9 @@ public final class WorkspaceViewModel {
 
     /** Opens the transcript at queue position {@code pos} (0-based); out of range is ignored. */
     public void open(int pos) {
+        if (deferredWhileReading(() -> open(pos))) {
+            return;
+        }
         if (pos < 0 || (progress.get().total() > 0 && pos >= progress.get().total()) || staysWhileUnsaved()) {
             return;
         }
@@ -265,14 +269,21 @@ public final class WorkspaceViewModel {
     }
 
     public void next() {
-        open(position.get() + 1);
+        if (!deferredWhileReading(this::next)) {
+            open(position.get() + 1);
+        }
     }
 
     public void previous() {
-        open(position.get() - 1);
+        if (!deferredWhileReading(this::previous)) {
+            open(position.get() - 1);
+        }
     }
 
     public void chooseLabel(String code) {
+        if (deferredWhileReading(() -> chooseLabel(code))) {
+            return;
+        }
         if (transcript.get() == null || !scheme.get().hasLabel(code)) {
             return;
         }
@@ -288,6 +299,9 @@ public final class WorkspaceViewModel {
     }
 
     public void setConfidence(Integer value) {
+        if (deferredWhileReading(() -> setConfidence(value))) {
+            return;
+        }
         if (transcript.get() == null || (value != null && (value < 1 || value > 5))) {
             return;
         }
@@ -295,6 +309,9 @@ public final class WorkspaceViewModel {
     }
 
     public void toggleCriterion(String code) {
+        if (deferredWhileReading(() -> toggleCriterion(code))) {
+            return;
+        }
         if (transcript.get() == null || !scheme.get().hasCriterion(code)) {
             return;
         }
@@ -334,7 +351,7 @@ public final class WorkspaceViewModel {
 
     /** Marks the transcript done and opens the next open one. Needs a label. */
     public void submit() {
-        if (transcript.get() == null) {
+        if (deferredWhileReading(this::submit) || transcript.get() == null) {
             return;
         }
         commitNote();
@@ -354,7 +371,7 @@ public final class WorkspaceViewModel {
 
     /** Marks the transcript skipped and opens the next open one. */
     public void skip() {
-        if (transcript.get() == null) {
+        if (deferredWhileReading(this::skip) || transcript.get() == null) {
             return;
         }
         commitNote();
@@ -427,6 +444,9 @@ public final class WorkspaceViewModel {
      * was before.
      */
     public void undo() {
+        if (deferredWhileReading(this::undo)) {
+            return;
+        }
         if (unsaved.get() > 0) {
             // Some steps would go back past changes not yet written, in the wrong order.
             message.set("Undo waits until the changes are saved: free some disk space, then press Ctrl+S.");
@@ -553,6 +573,39 @@ public final class WorkspaceViewModel {
         prefetchNext(pos);
     }
 
+    /**
+     * Keys pressed while the next transcript is read (after Enter, before it shows), to run on it
+     * once it shows, in the order typed: run at once, they would change the transcript just left.
+     */
+    private final java.util.ArrayDeque<Runnable> typedAhead = new java.util.ArrayDeque<>();
+    /** At most this many keys wait; more are dropped (a held-down key, not typing). */
+    static final int TYPED_AHEAD_MAX = 32;
+
+    /** True when a transcript is being read: then {@code action} waits for it (see {@link #typedAhead}). */
+    private boolean deferredWhileReading(Runnable action) {
+        if (!busy.get() || replaying) {
+            return false;
+        }
+        if (typedAhead.size() < TYPED_AHEAD_MAX) {
+            typedAhead.add(action);
+        }
+        return true;
+    }
+
+    private boolean replaying;
+
+    /** Runs the keys typed ahead on the transcript just shown, until one starts reading another. */
+    private void runTypedAhead() {
+        while (!typedAhead.isEmpty() && !busy.get()) {
+            replaying = true;
+            try {
+                typedAhead.poll().run();
+            } finally {
+                replaying = false;
+            }
+        }
+    }
+
     /** A transcript left by submit or skip, and its annotation just before. */
     private record Left(int position, Annotation before) {
     }
@@ -623,12 +676,20 @@ public final class WorkspaceViewModel {
                     settle();
                     busy.set(false);
                     if (loaded == null) {
+                        typedAhead.clear(); // they were meant for a transcript that did not come
                         stayedPut();
                         return;
                     }
-                    loaded.ifPresentOrElse(this::show, whenNone);
+                    if (loaded.isPresent()) {
+                        show(loaded.get());
+                        runTypedAhead();
+                    } else {
+                        typedAhead.clear();
+                        whenNone.run();
+                    }
                 }, e -> {
                     settle();
+                    typedAhead.clear();
                     failed(e);
                 });
     }
@@ -847,6 +908,7 @@ public final class WorkspaceViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
+        typedAhead.clear();
         tell(e);
     }
 

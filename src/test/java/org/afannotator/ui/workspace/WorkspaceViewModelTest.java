@@ -67,6 +67,39 @@ class WorkspaceViewModelTest {
         assertThat(vm.progressProperty().get()).hasToString("0 of 5 done");
     }
 
+    /**
+     * Regression: keys typed after Enter, before the next transcript was read, went to the one just
+     * submitted (its label changed after the fact) instead of to the next.
+     */
+    @Test
+    void keysTypedWhileTheNextTranscriptIsReadGoToItInOrder() {
+        org.afannotator.ui.common.HeldUiExecutor held = new org.afannotator.ui.common.HeldUiExecutor();
+        vm = new WorkspaceViewModel(held, service, ann, now::get);
+        vm.start();
+        held.runAll();
+        List<QueueItem> queue = service.queue(ann.id(), QueueStatusFilter.ALL, 0, 10);
+        vm.chooseLabelByKey(1);
+        vm.submit(); // the second was read ahead: shown at once
+        assertThat(current()).isEqualTo(queue.get(1).transcriptId());
+        vm.chooseLabelByKey(2);
+        vm.submit(); // nothing read ahead yet: the third is read now
+        vm.chooseLabelByKey(1); // typed before it shows
+        vm.setConfidence(4);
+        vm.submit();
+        assertThat(held.waiting()).isPositive();
+        held.runAll();
+        assertThat(stored(queue.get(0).transcriptId()).label()).isEqualTo("faking");
+        Annotation second = stored(queue.get(1).transcriptId());
+        assertThat(second.label()).as("the transcript submitted before the keys").isEqualTo("not_faking");
+        assertThat(second.confidence()).isNull();
+        Annotation third = stored(queue.get(2).transcriptId());
+        assertThat(third.label()).isEqualTo("faking");
+        assertThat(third.confidence()).isEqualTo(4);
+        assertThat(third.status()).isEqualTo(AnnotationStatus.DONE);
+        assertThat(current()).isEqualTo(queue.get(3).transcriptId());
+        assertThat(vm.progressProperty().get()).hasToString("3 of 5 done");
+    }
+
     @Test
     void everyChangeIsWrittenAtOnce() {
         vm.chooseLabelByKey(2);

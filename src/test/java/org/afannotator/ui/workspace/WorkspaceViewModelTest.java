@@ -73,7 +73,7 @@ class WorkspaceViewModelTest {
      */
     @Test
     void keysTypedWhileTheNextTranscriptIsReadGoToItInOrder() {
-        org.afannotator.ui.common.HeldUiExecutor held = new org.afannotator.ui.common.HeldUiExecutor();
+        org.afannotator.ui.common.QueuedUiExecutor held = new org.afannotator.ui.common.QueuedUiExecutor();
         vm = new WorkspaceViewModel(held, service, ann, now::get);
         vm.start();
         held.runAll();
@@ -86,7 +86,7 @@ class WorkspaceViewModelTest {
         vm.chooseLabelByKey(1); // typed before it shows
         vm.setConfidence(4);
         vm.submit();
-        assertThat(held.waiting()).isPositive();
+        assertThat(current()).as("still the second until the third is read").isEqualTo(queue.get(1).transcriptId());
         held.runAll();
         assertThat(stored(queue.get(0).transcriptId()).label()).isEqualTo("faking");
         Annotation second = stored(queue.get(1).transcriptId());

@@ -220,7 +220,7 @@ public final class AfAnnotatorApp extends Application {
             return;
         }
         if (screen == ResearchScreen.EXCHANGE) {
-            ExchangeDialog.show(stage, executor, s);
+            ExchangeDialog.show(stage, executor, s, theme);
             return;
         }
         Parent root;

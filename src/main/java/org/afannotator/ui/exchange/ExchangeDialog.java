@@ -11,8 +11,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -33,7 +36,7 @@ public final class ExchangeDialog extends VBox {
         this.vm = vm;
         setId("exchange-dialog");
         setPadding(new Insets(18));
-        setPrefSize(640, 460);
+        setPrefSize(720, 480);
         Label title = new Label("Export, report and rater bundles");
         title.getStyleClass().add("section-title");
 
@@ -55,10 +58,21 @@ public final class ExchangeDialog extends VBox {
         merge.setId("exchange-merge");
         merge.setOnAction(e -> chooseBundles().ifPresent(vm::merge));
 
+        for (Button b : List.of(export, report, bundle, merge)) {
+            // Never shortened to "Exp…": the buttons take their full text, all as wide as the widest.
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, export, muted("transcripts, annotations (code point offsets), gold labels, agreement and classifier tables"));
+        ColumnConstraints buttons = new ColumnConstraints();
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        buttons.setFillWidth(true);
+        ColumnConstraints texts = new ColumnConstraints();
+        texts.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(buttons, texts);
+        grid.addRow(0, export, muted("transcripts, annotations, gold labels, agreement and classifier tables"));
         grid.addRow(1, report, muted("one self-contained file to share"));
         grid.addRow(2, bundle, rater);
         grid.addRow(3, merge, muted("bring raters' bundles back; conflicts are listed, never overwritten"));
@@ -78,25 +92,32 @@ public final class ExchangeDialog extends VBox {
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.textProperty().bind(vm.errorProperty());
         VBox.setVgrow(out, Priority.ALWAYS);
-        getChildren().addAll(title, grid, bar, error, out);
+        Button close = new Button("Close");
+        close.setId("exchange-close");
+        close.setCancelButton(true); // Esc
+        close.setOnAction(e -> getScene().getWindow().hide());
+        HBox closeBar = new HBox(close);
+        closeBar.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(title, grid, bar, error, out, closeBar);
         setAlignment(Pos.TOP_LEFT);
         vm.loadRaters();
     }
 
-    /** Opens the dialog over {@code owner} for the open project. */
-    public static void show(Window owner, UiExecutor executor, ProjectSession session) {
+    /** Opens the dialog over {@code owner} for the open project, in the window's theme. */
+    public static void show(Window owner, UiExecutor executor, ProjectSession session, Theme theme) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Export and bundles");
         Scene scene = new Scene(new ExchangeDialog(new ExchangeViewModel(session, executor)));
-        Theme.LIGHT.apply(scene);
+        theme.apply(scene);
         stage.setScene(scene);
         stage.show();
     }
 
     private static Label muted(String text) {
         Label l = new Label(text);
+        l.setWrapText(true);
         l.getStyleClass().add("muted");
         l.setWrapText(true);
         return l;

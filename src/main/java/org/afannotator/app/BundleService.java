@@ -81,9 +81,20 @@ public final class BundleService {
     public BundleSummary createBundle(String raterName, Path out) {
         Rater rater = store.raters().byName(raterName == null ? "" : raterName)
                 .orElseThrow(() -> new BadInputException(null, null, "rater", "no rater named '" + raterName + "' in this project"));
+        if (rater.role() != org.afannotator.domain.RaterRole.RATER) {
+            throw RaterWorkService.notARater(rater, "rater");
+        }
+        if (store.assignments().queueSize(rater.id()) == 0 && store.settings().get(RaterWorkService.ASSIGNMENT).isEmpty()) {
+            // No assignment yet: every rater rates every transcript. The bundle holds the queue this
+            // rater gets at sign-in (e.g. a rater whose labels were imported, who never signed in here).
+            new RaterWorkService(store, clock).signIn(rater.name());
+        }
         List<String> queue = store.assignments().queue(rater.id());
         if (queue.isEmpty()) {
-            throw new BadInputException(null, null, "rater", rater.name() + " has no assigned transcripts");
+            throw new BadInputException(null, null, "rater", store.transcripts().count() == 0
+                    ? "the project has no transcripts yet: import some first"
+                    : rater.name() + " was given no transcripts by the last assignment (assign -k): assign again with"
+                            + " their name among the raters");
         }
         if (Files.exists(out)) {
             throw new BadInputException(out.toString(), "file exists already; not overwriting it");

@@ -216,10 +216,30 @@ class BundleServiceTest {
             BundleService s = new BundleService(store, ReportFixtures.CLOCK);
             assertThatThrownBy(() -> s.createBundle("Zed", dir.resolve("z.afproj"))).hasMessageContaining("no rater named 'Zed'");
             store.raters().getOrCreate("Dee", org.afannotator.domain.RaterRole.ADJUDICATOR);
-            assertThatThrownBy(() -> s.createBundle("Dee", dir.resolve("d.afproj"))).hasMessageContaining("no assigned transcripts");
+            assertThatThrownBy(() -> s.createBundle("Dee", dir.resolve("d.afproj")))
+                    .hasMessageContaining("'Dee' is an adjudicator, not a rater");
             assertThatThrownBy(() -> s.createBundle("Ann", main)).hasMessageContaining("file exists already");
             String id = s.projectId();
             assertThat(s.projectId()).isEqualTo(id);
+        }
+    }
+
+    /** Regression: a rater whose labels were imported, never signed in, could not be given a bundle ("no assigned transcripts"). */
+    @Test
+    void aRaterWithoutAQueueGetsTheQueueSignInWouldGiveBeforeAssignment() {
+        Path main = main();
+        long transcripts;
+        try (ProjectStore store = ProjectStore.open(main)) {
+            transcripts = store.transcripts().count();
+            org.afannotator.domain.Rater eve = store.raters().getOrCreate("Eve", org.afannotator.domain.RaterRole.RATER);
+            assertThat(store.assignments().queue(eve.id())).isEmpty();
+            BundleService.BundleSummary b = new BundleService(store, ReportFixtures.CLOCK)
+                    .createBundle("Eve", dir.resolve("eve.afproj"));
+            assertThat(store.assignments().queue(eve.id())).hasSize((int) transcripts);
+            assertThat(b.transcripts()).isEqualTo(transcripts);
+        }
+        try (ProjectStore bundle = ProjectStore.open(dir.resolve("eve.afproj"))) {
+            assertThat(bundle.transcripts().count()).isEqualTo(transcripts);
         }
     }
 

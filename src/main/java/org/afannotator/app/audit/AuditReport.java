@@ -24,8 +24,17 @@ public record AuditReport(AuditOptions options, HumanReference reference, List<C
 
     /** The disagreement list of one classifier, surest first. */
     public List<Disagreement> disagreements(ClassifierAudit audit) {
-        double t = options.threshold();
-        return audit.comparison().disagreements().stream()
+        return rows(audit, audit.comparison().disagreements(), options.threshold());
+    }
+
+    /** The disagreements with scored items called at {@code threshold} (the audit window's slider). */
+    public List<Disagreement> disagreementsAt(ClassifierAudit audit, double threshold) {
+        return threshold == options.threshold() ? disagreements(audit)
+                : rows(audit, audit.comparison().disagreementsAt(threshold), threshold);
+    }
+
+    private List<Disagreement> rows(ClassifierAudit audit, List<org.afannotator.stats.classifier.ItemOutcome> items, double t) {
+        return items.stream()
                 .map(o -> new Disagreement(o.item(), audit.name(), o.kind(), o.referenceLabel(),
                         reference.sources().get(o.item()), o.predictedLabel(), o.score(), o.distanceFrom(t),
                         conditions.get(o.item())))

@@ -104,8 +104,19 @@ public record ClassifierComparison(String name, AuditOptions options, List<ItemO
      * score from the threshold, descending; items without a score last, then by item id.
      */
     public List<ItemOutcome> disagreements() {
-        double t = options.threshold();
-        return outcomes.stream().filter(ItemOutcome::disagrees)
+        return surestFirst(outcomes.stream().filter(ItemOutcome::disagrees).toList(), options.threshold());
+    }
+
+    /**
+     * The disagreements when scored items are called positive at score >= {@code threshold}, as
+     * {@link #confusionAt} counts them (what the threshold slider shows), the surest first.
+     */
+    public List<ItemOutcome> disagreementsAt(double threshold) {
+        return surestFirst(outcomes.stream().map(o -> o.at(threshold)).filter(ItemOutcome::disagrees).toList(), threshold);
+    }
+
+    private static List<ItemOutcome> surestFirst(List<ItemOutcome> items, double t) {
+        return items.stream()
                 .sorted(Comparator.comparing((ItemOutcome o) -> o.distanceFrom(t),
                                 Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(ItemOutcome::item))

@@ -43,6 +43,15 @@ public record ItemOutcome(String item, String referenceLabel, boolean referenceP
         return referencePositive != predictedPositive;
     }
 
+    /**
+     * The item with scored verdicts taken at {@code threshold} (score >= threshold is positive; an
+     * item without a score keeps its verdict), as the audit's threshold slider counts them.
+     */
+    public ItemOutcome at(double threshold) {
+        return score == null ? this
+                : new ItemOutcome(item, referenceLabel, referencePositive, predictedLabel, score, score >= threshold);
+    }
+
     /** How sure the classifier was: |score - threshold|, or null without a score. */
     public Double distanceFrom(double threshold) {
         return score == null ? null : Math.abs(score - threshold);

@@ -184,11 +184,12 @@ public final class AuditViewModel {
         }
     }
 
-    /** A browser over the current classifier's disagreements, or null before a comparison. */
+    /** A browser over the current classifier's disagreements at the slider's threshold, or null before a comparison. */
     public DisagreementBrowserViewModel browser() {
         AuditReport r = report.get();
         ClassifierAudit a = audit.get();
-        return r == null || a == null ? null : new DisagreementBrowserViewModel(session, executor, service, r, a);
+        return r == null || a == null ? null
+                : new DisagreementBrowserViewModel(session, executor, service, r, a, threshold.get());
     }
 
     private void recomputeAtThreshold() {

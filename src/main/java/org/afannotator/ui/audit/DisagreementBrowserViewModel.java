@@ -60,6 +60,7 @@ public final class DisagreementBrowserViewModel {
     private final AuditReport report;
     private final ClassifierAudit audit;
     private final List<Disagreement> all;
+    private final double threshold;
     private final ObservableList<Disagreement> rows = FXCollections.observableArrayList();
     private final ObservableList<String> conditions = FXCollections.observableArrayList();
     private final ObjectProperty<KindFilter> kind = new SimpleObjectProperty<>(KindFilter.ALL);
@@ -70,12 +71,19 @@ public final class DisagreementBrowserViewModel {
 
     public DisagreementBrowserViewModel(ProjectSession session, UiExecutor executor, AuditService service, AuditReport report,
                                         ClassifierAudit audit) {
+        this(session, executor, service, report, audit, report.options().threshold());
+    }
+
+    /** The disagreements with scored items called at {@code threshold}, where the audit's slider stands. */
+    public DisagreementBrowserViewModel(ProjectSession session, UiExecutor executor, AuditService service, AuditReport report,
+                                        ClassifierAudit audit, double threshold) {
         this.session = session;
+        this.threshold = threshold;
         this.executor = executor;
         this.service = service;
         this.report = report;
         this.audit = audit;
-        this.all = report.disagreements(audit);
+        this.all = report.disagreementsAt(audit, threshold);
         conditions.add(ALL_CONDITIONS);
         TreeSet<String> found = new TreeSet<>();
         all.stream().map(Disagreement::condition).filter(Objects::nonNull).forEach(found::add);
@@ -92,7 +100,7 @@ public final class DisagreementBrowserViewModel {
     }
 
     public double threshold() {
-        return report.options().threshold();
+        return threshold;
     }
 
     /** The listed disagreements, surest first. */

@@ -40,6 +40,24 @@ class AuditViewModelTest {
         }
     }
 
+    /** Regression: the browser listed the disagreements at the comparison's 0.50 while the slider stood elsewhere. */
+    @Test
+    void theBrowserListsTheDisagreementsAtTheSlidersThreshold() {
+        try (ProjectSession s = ProjectSession.open(AuditFixture.create(dir.resolve("a.afproj")))) {
+            AuditViewModel vm = loaded(s);
+            vm.thresholdProperty().set(0.35);
+            DisagreementBrowserViewModel b = vm.browser();
+            assertThat(b.threshold()).isEqualTo(0.35);
+            // t11 (0.40) is a true positive at 0.35: the fp and fn of the slider's matrix remain
+            assertThat(b.rows()).extracting(Disagreement::item).containsExactly("t08", "t06", "t04", "t02"); // surest first
+            ConfusionMatrix m = vm.atThresholdProperty().get();
+            assertThat(b.rows()).hasSize((int) (m.fp() + m.fn()));
+            assertThat(b.rows()).allSatisfy(d -> assertThat(d.distance()).isEqualTo(Math.abs(d.score() - 0.35)));
+            vm.thresholdProperty().set(0.5);
+            assertThat(vm.browser().rows()).extracting(Disagreement::item).containsExactly("t08", "t04", "t02", "t06", "t11");
+        }
+    }
+
     @Test
     void exportsWriteTheSameFilesAsTheCommandLine() throws Exception {
         try (ProjectSession s = ProjectSession.open(AuditFixture.create(dir.resolve("a.afproj")))) {

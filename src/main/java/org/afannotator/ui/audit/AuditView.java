@@ -418,6 +418,7 @@ public final class AuditView extends BorderPane {
         scene.getStylesheets().setAll(org.afannotator.ui.common.Theme.stylesheets());
         stage.setScene(scene);
         stage.setTitle("Disagreements \u2014 " + b.classifier());
+        stage.getIcons().setAll(Icons.app());
         stage.show();
     }
 }

@@ -72,7 +72,7 @@ public final class DisagreementBrowserView extends SplitPane {
         setId("disagreement-browser");
         getStylesheets().add(Objects.requireNonNull(AuditView.class.getResource(AuditView.STYLESHEET)).toExternalForm());
         getItems().addAll(listPane(), detailPane());
-        setDividerPositions(0.32);
+        setDividerPositions(0.38);
         vm.detailProperty().addListener((o, a, d) -> show(d));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.open(row));
     }
@@ -133,11 +133,13 @@ public final class DisagreementBrowserView extends SplitPane {
         people.setCellValueFactory(c -> new ReadOnlyStringWrapper(Format.label(c.getValue().referenceLabel())));
         TableColumn<Disagreement, String> cond = new TableColumn<>("Condition");
         cond.setCellValueFactory(c -> new ReadOnlyStringWrapper(Format.label(c.getValue().condition())));
-        item.setPrefWidth(80);
-        k.setPrefWidth(70);
-        score.setPrefWidth(55);
-        people.setPrefWidth(85);
-        cond.setPrefWidth(80);
+        // Headers and short values whole ("Kind", "FP", "not faking"); ids are long and share the rest.
+        item.setPrefWidth(160);
+        item.setMinWidth(100);
+        k.setMinWidth(52);
+        score.setMinWidth(60);
+        people.setMinWidth(100);
+        cond.setMinWidth(96);
         table.getColumns().setAll(List.of(item, k, score, people, cond));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -156,7 +158,7 @@ public final class DisagreementBrowserView extends SplitPane {
         message.getStyleClass().add("muted");
         VBox box = new VBox(8, title, filters, count, table, new HBox(8, export, message));
         box.setPadding(new Insets(12));
-        box.setMinWidth(380);
+        box.setMinWidth(470);
         return box;
     }
 

@@ -37,6 +37,15 @@ public final class SpanStyles {
 
     public static StyleSpans<Collection<String>> compute(int length, List<ShownSpan> spans, Map<String, Integer> slotOfTag,
                                                         long selectedSpanId, List<Range> masked) {
+        return compute(length, spans, slotOfTag, selectedSpanId, masked, List.of());
+    }
+
+    /**
+     * As above; {@code apart} (from {@link #apartRuns}) are runs of text that get the class
+     * {@value #APART} so that each is drawn as a text node of its own.
+     */
+    public static StyleSpans<Collection<String>> compute(int length, List<ShownSpan> spans, Map<String, Integer> slotOfTag,
+                                                        long selectedSpanId, List<Range> masked, List<Range> apart) {
         TreeSet<Integer> cuts = new TreeSet<>();
         cuts.add(0);
         cuts.add(length);
@@ -44,16 +53,22 @@ public final class SpanStyles {
             cuts.add(clamp(s.start(), length));
             cuts.add(clamp(s.end(), length));
         }
-        for (Range r : masked) {
-            cuts.add(clamp(r.start(), length));
-            cuts.add(clamp(r.end(), length));
+        for (List<Range> ranges : List.of(masked, apart)) {
+            for (Range r : ranges) {
+                cuts.add(clamp(r.start(), length));
+                cuts.add(clamp(r.end(), length));
+            }
         }
         StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
         Integer prev = null;
         boolean any = false;
         for (int cut : cuts) {
             if (prev != null && cut > prev) {
-                b.add(classesAt(prev, spans, slotOfTag, selectedSpanId, masked), cut - prev);
+                List<String> classes = classesAt(prev, spans, slotOfTag, selectedSpanId, masked);
+                if (within(prev, apart)) {
+                    classes.add(APART);
+                }
+                b.add(classes, cut - prev);
                 any = true;
             }
             prev = cut;
@@ -96,6 +111,47 @@ public final class SpanStyles {
             }
         }
         return classes;
+    }
+
+    /** The class of a run drawn as its own text node (no style of its own). */
+    static final String APART = "glyph-run";
+
+    /**
+     * Runs of characters outside the Basic Multilingual Plane (emoji, flags, rare scripts) with the
+     * joiners and selectors that bind them (U+200D, U+FE00..FE0F, U+20E3; a selector takes the
+     * character before it along). JavaFX 21 wraps a text
+     * node that holds such characters among ordinary text wrongly: lines run past the edge and the
+     * word at each break is drawn twice. The same text with those runs in nodes of their own wraps
+     * right, so they get a class of their own ({@link #APART}) and RichTextFX splits them off.
+     */
+    public static List<Range> apartRuns(String text) {
+        List<Range> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean selector = (c >= '\uFE00' && c <= '\uFE0F') || c == '\u20E3';
+            boolean apart = selector || Character.isSurrogate(c) || c == '\u200D';
+            if (apart && start < 0) {
+                // A selector or keycap goes with the character it modifies ("\u2714\uFE0F", "1\u20E3").
+                start = selector && i > 0 ? i - 1 : i;
+            } else if (!apart && start >= 0) {
+                out.add(new Range(start, i));
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            out.add(new Range(start, text.length()));
+        }
+        return out;
+    }
+
+    private static boolean within(int offset, List<Range> ranges) {
+        for (Range r : ranges) {
+            if (r.start() <= offset && offset < r.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int clamp(int v, int length) {

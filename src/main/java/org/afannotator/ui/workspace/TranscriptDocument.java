@@ -166,7 +166,9 @@ public final class TranscriptDocument {
                 mine.add(s);
             }
         }
-        return SpanStyles.compute(seg.text().shown().length(), mine, slotOfTag, selectedSpanId, seg.text().masks());
+        String text = seg.text().shown();
+        return SpanStyles.compute(text.length(), mine, slotOfTag, selectedSpanId, seg.text().masks(),
+                SpanStyles.apartRuns(text));
     }
 
     /** "User request", "Scratchpad 2 of 3", "Final output": each block says what it is and where. */

@@ -46,4 +46,17 @@ class SpanStylesTest {
     void anEmptyTextHasOneEmptyRun() {
         assertThat(SpanStyles.compute(0, List.of(), Map.of(), -1, List.of()).length()).isZero();
     }
+
+    @Test
+    void emojiWithTheirJoinersAndSelectorsAreRunsApart() {
+        String text = "a\uD83D\uDC68\u200D\uD83D\uDC69 b \u2714\uFE0F c \uD83C\uDDFA\uD83C\uDDE6";
+        assertThat(SpanStyles.apartRuns(text)).containsExactly(new Range(1, 6), new Range(9, 11), new Range(14, 18));
+        assertThat(SpanStyles.apartRuns("plain text, \u00e9, \u4e2d\u6587, \u0639\u0631\u0628\u064a")).isEmpty();
+        StyleSpans<Collection<String>> s = SpanStyles.compute(text.length(), List.of(), Map.of(), -1, List.of(),
+                SpanStyles.apartRuns(text));
+        assertThat(s.getStyleSpan(0).getStyle()).isEmpty();
+        assertThat(s.getStyleSpan(1).getStyle()).containsExactly(SpanStyles.APART);
+        assertThat(s.getStyleSpan(1).getLength()).isEqualTo(5);
+        assertThat(s.getStyleSpan(2).getStyle()).isEmpty();
+    }
 }

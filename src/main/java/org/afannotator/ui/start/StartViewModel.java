@@ -134,12 +134,15 @@ public final class StartViewModel {
             }
             ProjectSession s = list.isEmpty() ? openDefault.get() : openOrDefault(list.get(0));
             StartupTrace.mark("worker: project open");
-            Opened o = new Opened(r, s, load(s, r));
+            if (list.isEmpty() || !s.path().toAbsolutePath().normalize().equals(list.get(0))) {
+                r.opened(s.path(), null); // the default project on a first start, or the one opened instead
+                list = r.projects();
+            }
+            Opened o = new Opened(r, s, load(s, r), list);
             StartupTrace.mark("worker: project summary read");
             return o;
         }, o -> {
             recentProjects = o.recent();
-            recent.setAll(o.recent().projects());
             opened(o);
             StartupTrace.mark("start screen filled in");
         }, this::failed, this::progress);
@@ -164,7 +167,7 @@ public final class StartViewModel {
             return;
         }
         RecentProjects r = recentProjects;
-        executor.submit(p -> new Opened(r, s, load(s, r)), this::opened, this::failed);
+        executor.submit(p -> new Opened(r, s, load(s, r), r == null ? null : r.projects()), this::opened, this::failed);
     }
 
     /** Turns blinding on or off for the whole project. */
@@ -192,16 +195,22 @@ public final class StartViewModel {
             return;
         }
         busy.set(true);
+        RecentProjects recents = recentProjects;
         executor.submit(p -> {
             Rater r = s.raterWork().signIn(name);
-            if (recentProjects != null) {
-                recentProjects.opened(s.path(), r.name());
+            List<Path> paths = null;
+            if (recents != null) {
+                recents.opened(s.path(), r.name());
+                paths = recents.projects();
             }
-            return r;
-        }, r -> {
+            return new SignInDone(r, paths);
+        }, done -> {
             busy.set(false);
             message.set("");
-            onSignedIn.accept(new SignedIn(s, r));
+            if (done.recentPaths() != null) {
+                recent.setAll(done.recentPaths());
+            }
+            onSignedIn.accept(new SignedIn(s, done.rater()));
         }, this::failed);
     }
 
@@ -237,7 +246,11 @@ public final class StartViewModel {
         return n + " " + (n == 1 ? one : many);
     }
 
-    private record Opened(RecentProjects recent, ProjectSession session, Loaded loaded) {
+    /** A project opened on the worker; {@code recentPaths} is the recent list as it now stands (null: unchanged). */
+    private record Opened(RecentProjects recent, ProjectSession session, Loaded loaded, List<Path> recentPaths) {
+    }
+
+    private record SignInDone(Rater rater, List<Path> recentPaths) {
     }
 
     private ProjectSession openOrDefault(Path p) {
@@ -269,7 +282,11 @@ public final class StartViewModel {
             if (old != null && old != s) {
                 old.close();
             }
-            return new Opened(r, s, load(s, r));
+            // The list shows a project once it was opened, not only after someone rated in it.
+            if (r != null) {
+                r.opened(s.path(), null);
+            }
+            return new Opened(r, s, load(s, r), r == null ? null : r.projects());
         }, this::opened, this::failed, this::progress);
     }
 
@@ -290,6 +307,9 @@ public final class StartViewModel {
     private void opened(Opened o) {
         busy.set(false);
         status.set("");
+        if (o.recentPaths() != null) {
+            recent.setAll(o.recentPaths());
+        }
         session.set(o.session());
         project.set(o.session().path());
         ProjectSummary s = o.loaded().summary();

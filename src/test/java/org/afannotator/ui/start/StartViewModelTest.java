@@ -47,6 +47,23 @@ class StartViewModelTest {
         assertThat(vm.projectProperty().get()).isEqualTo(dir.resolve("default.afproj"));
         assertThat(vm.projectInfoProperty().get()).startsWith("6 transcripts");
         assertThat(vm.blindingProperty().get()).isTrue();
+        assertThat(vm.recent()).as("the project open now is a recent one").containsExactly(
+                dir.resolve("default.afproj").toAbsolutePath());
+        vm.sessionProperty().get().close();
+    }
+
+    /** Regression: the list only changed at the next start, and only for projects someone rated in. */
+    @Test
+    void aProjectOpenedOrCreatedJoinsTheRecentListAtOnce() {
+        StartViewModel vm = vm();
+        vm.init();
+        Path other = ensure(dir.resolve("other.afproj"));
+        vm.open(other);
+        assertThat(vm.recent()).containsExactly(other.toAbsolutePath(), dir.resolve("default.afproj").toAbsolutePath());
+        Path fresh = dir.resolve("fresh.afproj");
+        vm.create(fresh);
+        assertThat(vm.recent()).first().isEqualTo(fresh.toAbsolutePath());
+        assertThat(vm.recent()).hasSize(3);
         vm.sessionProperty().get().close();
     }
 

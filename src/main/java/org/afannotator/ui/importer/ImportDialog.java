@@ -86,6 +86,20 @@ public final class ImportDialog extends VBox {
         result.setPrefHeight(130);
         result.getStyleClass().add("dense");
         result.setPlaceholder(new Label(""));
+        // An error names file, record and reason in one long line: wrap it, never scroll sideways.
+        result.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         result.visibleProperty().bind(Bindings.isNotEmpty(vm.result()));
         result.managedProperty().bind(result.visibleProperty());
         vm.phaseProperty().addListener((o, a, p) -> {

@@ -29,8 +29,7 @@ public record AuditReport(AuditOptions options, HumanReference reference, List<C
 
     /** The disagreements with scored items called at {@code threshold} (the audit window's slider). */
     public List<Disagreement> disagreementsAt(ClassifierAudit audit, double threshold) {
-        return threshold == options.threshold() ? disagreements(audit)
-                : rows(audit, audit.comparison().disagreementsAt(threshold), threshold);
+        return rows(audit, audit.comparison().disagreementsAt(threshold), threshold);
     }
 
     private List<Disagreement> rows(ClassifierAudit audit, List<org.afannotator.stats.classifier.ItemOutcome> items, double t) {

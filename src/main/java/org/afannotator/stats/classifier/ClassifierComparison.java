@@ -89,9 +89,14 @@ public record ClassifierComparison(String name, AuditOptions options, List<ItemO
 
     /**
      * The confusion matrix when scored items are called positive at score >= {@code threshold}
-     * (items without a score keep their label): what the threshold slider shows.
+     * (items without a score keep their label): what the threshold slider shows. At the
+     * comparison's own threshold it is the comparison's matrix (a classifier's label where it gave
+     * one), so the slider at its start agrees with the metrics beside it.
      */
     public ConfusionMatrix confusionAt(double threshold) {
+        if (threshold == options.threshold()) {
+            return confusion; // the comparison's own verdicts, a classifier's label first
+        }
         ConfusionMatrix.Counter counter = new ConfusionMatrix.Counter();
         for (ItemOutcome o : outcomes) {
             counter.add(o.referencePositive(), o.score() != null ? o.score() >= threshold : o.predictedPositive());
@@ -112,6 +117,9 @@ public record ClassifierComparison(String name, AuditOptions options, List<ItemO
      * {@link #confusionAt} counts them (what the threshold slider shows), the surest first.
      */
     public List<ItemOutcome> disagreementsAt(double threshold) {
+        if (threshold == options.threshold()) {
+            return disagreements();
+        }
         return surestFirst(outcomes.stream().map(o -> o.at(threshold)).filter(ItemOutcome::disagrees).toList(), threshold);
     }
 

@@ -48,8 +48,11 @@ public record ItemOutcome(String item, String referenceLabel, boolean referenceP
      * item without a score keeps its verdict), as the audit's threshold slider counts them.
      */
     public ItemOutcome at(double threshold) {
-        return score == null ? this
-                : new ItemOutcome(item, referenceLabel, referencePositive, predictedLabel, score, score >= threshold);
+        if (score == null || (score >= threshold) == predictedPositive) {
+            return this;
+        }
+        // The verdict now comes from the score: the label the classifier gave says the opposite.
+        return new ItemOutcome(item, referenceLabel, referencePositive, null, score, score >= threshold);
     }
 
     /** How sure the classifier was: |score - threshold|, or null without a score. */

@@ -47,10 +47,10 @@ public final class GenerateCommand implements Callable<Integer> {
             + " (default: when stderr is a terminal)")
     Boolean progress;
 
-    /** "generate 37%: 37,000 of 100,000 transcripts, 14 s, about 24 s left". */
+    /** "generate 37%: 37,000/100,000 transcripts, 14 s, about 24 s left". */
     static String progressText(int done, int total, long elapsedNanos) {
         double f = total == 0 ? 1 : (double) done / total;
-        return String.format(java.util.Locale.ROOT, "generate %d%%: %,d of %,d transcripts, %s",
+        return String.format(java.util.Locale.ROOT, "generate %d%%: %,d/%,d transcripts, %s",
                 (int) Math.floor(100 * f), done, total, ProgressLine.timing(elapsedNanos, f));
     }
 

@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
                 "(item,rater,label). Each file is imported whole or not at all; a refused file stops the",
                 "import (files before it stay) and exits 1. Records already in the project are counted as",
                 "duplicates and add nothing. The project is created when it does not exist.",
-                "Ctrl+C stops the import between records: the file being read is rolled back, the files",
-                "before it stay imported, the summary says \"cancelled\" and the exit code is 130; the same",
-                "command again adds the rest (what is already in counts as duplicates).",
+                "Ctrl+C (or SIGTERM) stops the import between records: the file being read is rolled back,",
+                "the files before it stay imported, the summary says \"cancelled\" and the exit code is 130",
+                "(143 for SIGTERM); a second Ctrl+C meanwhile is ignored. The same command again adds the",
+                "rest (what is already in counts as duplicates).",
                 "With --format json: {\"transcripts_added\": N, \"duplicates\": N, \"predictions_added\": N,",
                 "\"annotations_added\": N, \"skipped\": [{\"file\": \"...\", \"record\": N, \"reason\": \"...\"}],",
                 "\"files_imported\": N, \"cancelled\": false}",
@@ -146,15 +147,15 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * The progress line: "import 37%: 37,012 of 100,002 files, 566 of 1,530 MB, 37,012 records,
-     * 12 s, about 20 s left". The percentage is of the bytes read (MB = 10^6 bytes); the time left
+     * The progress line: "import 37%: 37,012/100,002 files, 566/1,530 MB, 12 s, about 20 s left"
+     * (at most {@link ProgressLine#width} wide). The percentage is of the bytes read (MB = 10^6 bytes); the time left
      * is estimated from the bytes ({@link ProgressLine#timing}).
      */
     static String progressText(ImportProgress p, long elapsedNanos) {
-        return String.format(Locale.ROOT, "import %d%%: %,d of %,d %s, %,d of %,d MB, %,d %s, %s",
-                (int) Math.floor(100 * p.fraction()), p.filesDone(), p.filesTotal(), p.filesTotal() == 1 ? "file" : "files",
-                Math.round(p.bytesDone() / 1e6), Math.round(p.bytesTotal() / 1e6), p.records(),
-                p.records() == 1 ? "record" : "records", ProgressLine.timing(elapsedNanos, p.fraction()));
+        return String.format(Locale.ROOT, "import %d%%: %,d/%,d files, %,d/%,d MB, %s",
+                (int) Math.floor(100 * p.fraction()), p.filesDone(), p.filesTotal(),
+                Math.round(p.bytesDone() / 1e6), Math.round(p.bytesTotal() / 1e6),
+                ProgressLine.timing(elapsedNanos, p.fraction()));
     }
 
     /** --input-format takes the format codes. */

@@ -89,7 +89,23 @@ final class ProgressLine implements AutoCloseable {
         }
     }
 
-    private void draw(String text) {
+    /**
+     * The widest line drawn: one less than the terminal's columns ({@code COLUMNS} when the shell
+     * exports it, else 80), so that the line never wraps (a carriage return only goes back to the
+     * start of the last row, and every redraw of a wrapped line would leave a row behind).
+     */
+    static int width() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+            return Math.max(20, columns - 1);
+        } catch (NumberFormatException e) {
+            return 79;
+        }
+    }
+
+    private void draw(String full) {
+        int width = width();
+        String text = full.length() <= width ? full : full.substring(0, width - 1) + "\u2026";
         // Spaces over whatever the previous, longer text left behind.
         String pad = text.length() < shown.length() ? " ".repeat(shown.length() - text.length()) : "";
         err.print("\r" + text + pad);

@@ -21,7 +21,7 @@ class GenerateCommandTest {
         CliRun with = CliRun.of("generate", "--progress", "--out", a.toString(), "--transcripts", "5", "--seed", "3");
         CliRun without = CliRun.of("generate", "--out", b.toString(), "--transcripts", "5", "--seed", "3");
         assertThat(with.exitCode()).isZero();
-        assertThat(with.err()).matches("(?s)\\rgenerate \\d+%: \\d of 5 transcripts, .*\\r *\\r");
+        assertThat(with.err()).matches("(?s)\\rgenerate \\d+%: \\d/5 transcripts, .*\\r *\\r");
         assertThat(without.err()).isEmpty();
         assertThat(with.out().replace(a.toString(), "OUT")).isEqualTo(without.out().replace(b.toString(), "OUT"));
         assertThat(Files.readString(a.resolve("ratings.csv"))).isEqualTo(Files.readString(b.resolve("ratings.csv")));

@@ -55,7 +55,7 @@ class ImportCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("{\"transcripts_added\":2,");
         // Drawn after a carriage return, then overwritten with spaces and the cursor put back.
-        assertThat(r.err()).startsWith("\rimport ").matches("(?s)\\rimport \\d+%: \\d+ of 2 files, .*\\r *\\r");
+        assertThat(r.err()).startsWith("\rimport ").matches("(?s)\\rimport \\d+%: \\d+/2 files, .*\\r *\\r");
     }
 
     @Test

@@ -40,8 +40,21 @@ class ProgressLineTest {
     @Test
     void generateTextCountsTranscripts() {
         assertThat(GenerateCommand.progressText(37_000, 100_000, 14_000_000_000L))
-                .isEqualTo("generate 37%: 37,000 of 100,000 transcripts, 14 s, about 24 s left");
-        assertThat(GenerateCommand.progressText(0, 0, 0)).isEqualTo("generate 100%: 0 of 0 transcripts, 0 s");
+                .isEqualTo("generate 37%: 37,000/100,000 transcripts, 14 s, about 24 s left");
+        assertThat(GenerateCommand.progressText(0, 0, 0)).isEqualTo("generate 100%: 0/0 transcripts, 0 s");
+        line.close();
+    }
+
+    /** Regression: a line wider than the terminal wrapped, and each redraw left a row behind. */
+    @Test
+    void aLineWiderThanTheTerminalIsCutToFit() {
+        String wide = "import 99%: " + "x".repeat(200);
+        line.update(wide);
+        String drawn = sw.toString().substring(1);
+        assertThat(drawn).hasSize(ProgressLine.width()).endsWith("\u2026").startsWith("import 99%: x");
+        // The longest real line fits in 79 columns.
+        ImportProgress most = new ImportProgress("a.json", 999_999_000_000L, 1_000_000_000_000L, 99_999_999, 99_999_998, 99_999_999);
+        assertThat(ImportCommand.progressText(most, 3_599_000_000_000L)).hasSizeLessThanOrEqualTo(79);
         line.close();
     }
 
@@ -60,16 +73,16 @@ class ProgressLineTest {
         ImportProgress p = new ImportProgress("a.json", 566_000_000L, 1_530_000_000L, 37_012, 37_012, 100_002);
         // 566 of 1,530 MB is 36.99%; after 12 s the rest takes 12 * (1 - f) / f = 20.4 s.
         assertThat(ImportCommand.progressText(p, 12_000_000_000L))
-                .isEqualTo("import 36%: 37,012 of 100,002 files, 566 of 1,530 MB, 37,012 records, 12 s, about 20 s left");
+                .isEqualTo("import 36%: 37,012/100,002 files, 566/1,530 MB, 12 s, about 20 s left");
         ImportProgress first = new ImportProgress("a.json", 1_000, 2_000_000, 1, 0, 1);
         assertThat(ImportCommand.progressText(first, 500_000_000L))
                 .as("no estimate before a second and 1% have passed")
-                .isEqualTo("import 0%: 0 of 1 file, 0 of 2 MB, 1 record, 1 s");
+                .isEqualTo("import 0%: 0/1 files, 0/2 MB, 1 s");
         ImportProgress nearly = new ImportProgress("a.json", 1_980_000, 2_000_000, 9, 0, 1);
         assertThat(ImportCommand.progressText(nearly, 3_000_000_000L)).as("0.03 s left: no estimate")
-                .isEqualTo("import 99%: 0 of 1 file, 2 of 2 MB, 9 records, 3 s");
+                .isEqualTo("import 99%: 0/1 files, 2/2 MB, 3 s");
         ImportProgress done = new ImportProgress("a.json", 2_000_000, 2_000_000, 10, 1, 1);
-        assertThat(ImportCommand.progressText(done, 3_000_000_000L)).isEqualTo("import 100%: 1 of 1 file, 2 of 2 MB, 10 records, 3 s");
+        assertThat(ImportCommand.progressText(done, 3_000_000_000L)).isEqualTo("import 100%: 1/1 files, 2/2 MB, 3 s");
         line.close();
     }
 }

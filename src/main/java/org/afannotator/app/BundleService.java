@@ -84,9 +84,13 @@ public final class BundleService {
         if (rater.role() != org.afannotator.domain.RaterRole.RATER) {
             throw RaterWorkService.notARater(rater, "rater");
         }
-        if (store.assignments().queueSize(rater.id()) == 0 && store.settings().get(RaterWorkService.ASSIGNMENT).isEmpty()) {
+        if (Files.exists(out)) {
+            throw new BadInputException(out.toString(), "file exists already; not overwriting it");
+        }
+        if (store.settings().get(RaterWorkService.ASSIGNMENT).isEmpty()) {
             // No assignment yet: every rater rates every transcript. The bundle holds the queue this
-            // rater gets at sign-in (e.g. a rater whose labels were imported, who never signed in here).
+            // rater gets at sign-in: made for a rater who never signed in here (labels imported), and
+            // with the transcripts imported since they last did.
             new RaterWorkService(store, clock).signIn(rater.name());
         }
         List<String> queue = store.assignments().queue(rater.id());
@@ -95,9 +99,6 @@ public final class BundleService {
                     ? "the project has no transcripts yet: import some first"
                     : rater.name() + " was given no transcripts by the last assignment (assign -k): assign again with"
                             + " their name among the raters");
-        }
-        if (Files.exists(out)) {
-            throw new BadInputException(out.toString(), "file exists already; not overwriting it");
         }
         String projectId = projectId();
         String bundleId = UUID.randomUUID().toString();

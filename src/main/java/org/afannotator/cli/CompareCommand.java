@@ -136,7 +136,7 @@ public final class CompareCommand implements Callable<Integer> {
             report = service.compareFiles(source.files.ratings, source.files.predictions, classifier,
                     new AuditOptions(pos, threshold, bootstrap, seed));
         }
-        if (!LabelScheme.FAKING.equals(report.options().positive())
+        if (positive != null && !LabelScheme.FAKING.equals(positive)
                 && report.classifiers().stream().anyMatch(a -> a.comparison().scored() > 0)) {
             cl.getErr().println("af-annotator: note: scores are read as evidence for '" + report.options().positive()
                     + "' (score >= threshold counts as it; AUROC ranks by score); scores that measure faking are"

@@ -59,6 +59,10 @@ public final class SourceSet implements Closeable {
                         add(f.path(), f.size(), false, out, zips);
                     }
                 } else {
+                    if (projectFile(p.getFileName().toString())) {
+                        throw new BadInputException(p.toString(), "is a project file, not data to import (to bring a"
+                                + " rater's bundle back, merge it)");
+                    }
                     add(p, sizeOf(p), true, out, zips);
                 }
             }

@@ -244,6 +244,23 @@ class BundleServiceTest {
     }
 
     @Test
+    void aBundleHoldsTranscriptsImportedSinceTheRaterLastSignedInAndARefusedOneChangesNothing() {
+        Path main = main();
+        try (ProjectStore store = ProjectStore.open(main)) {
+            RaterWorkService work = new RaterWorkService(store, ReportFixtures.CLOCK);
+            org.afannotator.domain.Rater fay = work.signIn("Fay");
+            int before = store.assignments().queue(fay.id()).size();
+            store.transcripts().insertAll(List.of(org.afannotator.store.ProjectStoreTest.transcript("late")));
+            BundleService s = new BundleService(store, ReportFixtures.CLOCK);
+            assertThatThrownBy(() -> s.createBundle("Fay", main)).hasMessageContaining("file exists already");
+            assertThat(store.assignments().queue(fay.id())).as("a refused bundle changes nothing").hasSize(before);
+            BundleService.BundleSummary b = s.createBundle("Fay", dir.resolve("fay.afproj"));
+            assertThat(b.transcripts()).isEqualTo(before + 1);
+            assertThat(store.assignments().queue(fay.id())).contains("late");
+        }
+    }
+
+    @Test
     void workOfAnotherNameInsideABundleIsNotMergedButNamed() {
         Path main = main();
         Path b = bundle(main, "Ann");

@@ -70,6 +70,13 @@ class SourceSetTest {
     }
 
     @Test
+    void aProjectFileNamedAsInputIsRefusedWithoutBeingRead() throws Exception {
+        Path p = Files.writeString(dir.resolve("p.afproj"), "SQLite format 3");
+        assertThatThrownBy(() -> SourceSet.of(List.of(p))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("is a project file, not data to import");
+    }
+
+    @Test
     void aFileGivenByNameIsNamedAndAMissingPathIsRefusedByName() throws Exception {
         Path f = Files.writeString(dir.resolve("one.jsonl"), "{}\n");
         try (SourceSet set = SourceSet.of(List.of(f))) {

@@ -135,7 +135,7 @@ public final class StartViewModel {
             ProjectSession s = list.isEmpty() ? openDefault.get() : openOrDefault(list.get(0));
             StartupTrace.mark("worker: project open");
             if (list.isEmpty() || !s.path().toAbsolutePath().normalize().equals(list.get(0))) {
-                r.opened(s.path(), null); // the default project on a first start, or the one opened instead
+                remember(r, s.path(), null); // the default project on a first start, or the one opened instead
                 list = r.projects();
             }
             Opened o = new Opened(r, s, load(s, r), list);
@@ -200,7 +200,7 @@ public final class StartViewModel {
             Rater r = s.raterWork().signIn(name);
             List<Path> paths = null;
             if (recents != null) {
-                recents.opened(s.path(), r.name());
+                remember(recents, s.path(), r.name());
                 paths = recents.projects();
             }
             return new SignInDone(r, paths);
@@ -253,6 +253,15 @@ public final class StartViewModel {
     private record SignInDone(Rater rater, List<Path> recentPaths) {
     }
 
+    /** Records an opened project; the list is a convenience, so a file that cannot be written stops nothing. */
+    private static void remember(RecentProjects r, Path project, String rater) {
+        try {
+            r.opened(project, rater);
+        } catch (java.io.UncheckedIOException e) {
+            // the project is open all the same; the list is written again at the next open
+        }
+    }
+
     private ProjectSession openOrDefault(Path p) {
         try {
             return openPath.apply(p);
@@ -284,7 +293,7 @@ public final class StartViewModel {
             }
             // The list shows a project once it was opened, not only after someone rated in it.
             if (r != null) {
-                r.opened(s.path(), null);
+                remember(r, s.path(), null);
             }
             return new Opened(r, s, load(s, r), r == null ? null : r.projects());
         }, this::opened, this::failed, this::progress);

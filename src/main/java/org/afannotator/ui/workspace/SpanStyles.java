@@ -118,8 +118,8 @@ public final class SpanStyles {
 
     /**
      * Runs of characters outside the Basic Multilingual Plane (emoji, flags, rare scripts) with the
-     * joiners and selectors that bind them (U+200D, U+FE00..FE0F, U+20E3; a selector takes the
-     * character before it along). JavaFX 21 wraps a text
+     * joiners and selectors that bind them (U+200D before or after such a character, U+FE00..FE0F,
+     * U+20E3; a selector, a joiner or a skin tone takes the character it modifies along). JavaFX 21 wraps a text
      * node that holds such characters among ordinary text wrongly: lines run past the edge and the
      * word at each break is drawn twice. The same text with those runs in nodes of their own wraps
      * right, so they get a class of their own ({@link #APART}) and RichTextFX splits them off.
@@ -129,11 +129,28 @@ public final class SpanStyles {
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean selector = (c >= '\uFE00' && c <= '\uFE0F') || c == '\u20E3';
-            boolean apart = selector || Character.isSurrogate(c) || c == '\u200D';
+            boolean apart;
+            boolean takesBase; // the character before belongs to the run too
+            if (c == '\u200D') {
+                // A joiner binds emoji ("\uD83D\uDC68\u200D\uD83D\uDC69", "\u2764\u200D\uD83D\uDD25"); between
+                // letters (Sinhala, Devanagari) it shapes them and stays in the text.
+                boolean emojiNext = i + 1 < text.length() && Character.isHighSurrogate(text.charAt(i + 1));
+                apart = start >= 0 || emojiNext;
+                takesBase = true;
+            } else if ((c >= '\uFE00' && c <= '\uFE0F') || c == '\u20E3') {
+                apart = true; // "\u2714\uFE0F", "1\u20E3"
+                takesBase = true;
+            } else if (Character.isSurrogate(c)) {
+                apart = true;
+                // A skin tone (U+1F3FB..1F3FF) goes with the hand or face before it ("\u270C\uD83C\uDFFD").
+                takesBase = c == '\uD83C' && i + 1 < text.length() && text.charAt(i + 1) >= '\uDFFB'
+                        && text.charAt(i + 1) <= '\uDFFF';
+            } else {
+                apart = false;
+                takesBase = false;
+            }
             if (apart && start < 0) {
-                // A selector or keycap goes with the character it modifies ("\u2714\uFE0F", "1\u20E3").
-                start = selector && i > 0 ? i - 1 : i;
+                start = takesBase && i > 0 && !Character.isWhitespace(text.charAt(i - 1)) ? i - 1 : i;
             } else if (!apart && start >= 0) {
                 out.add(new Range(start, i));
                 start = -1;

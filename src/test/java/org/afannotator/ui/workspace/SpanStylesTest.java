@@ -52,6 +52,12 @@ class SpanStylesTest {
         String text = "a\uD83D\uDC68\u200D\uD83D\uDC69 b \u2714\uFE0F c \uD83C\uDDFA\uD83C\uDDE6";
         assertThat(SpanStyles.apartRuns(text)).containsExactly(new Range(1, 6), new Range(9, 11), new Range(14, 18));
         assertThat(SpanStyles.apartRuns("plain text, \u00e9, \u4e2d\u6587, \u0639\u0631\u0628\u064a")).isEmpty();
+        // A joiner between letters shapes them (Sinhala "shri"): it stays in the text.
+        assertThat(SpanStyles.apartRuns("\u0DC1\u0DCA\u200D\u0DBB\u0DD3")).isEmpty();
+        // Heart + joiner + fire: one run from the heart; a skin tone takes its hand along.
+        assertThat(SpanStyles.apartRuns("x \u2764\u200D\uD83D\uDD25 y")).containsExactly(new Range(2, 6));
+        assertThat(SpanStyles.apartRuns("ok \u270C\uD83C\uDFFD!")).containsExactly(new Range(3, 6));
+        assertThat(SpanStyles.apartRuns("\uD83D\uDE00")).containsExactly(new Range(0, 2));
         StyleSpans<Collection<String>> s = SpanStyles.compute(text.length(), List.of(), Map.of(), -1, List.of(),
                 SpanStyles.apartRuns(text));
         assertThat(s.getStyleSpan(0).getStyle()).isEmpty();

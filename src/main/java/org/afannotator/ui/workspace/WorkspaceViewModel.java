@@ -494,6 +494,7 @@ public final class WorkspaceViewModel {
      * {@link #unsavedProperty()} then counts every change not written.
      */
     public void prepareToLeave(Runnable then) {
+        typedAhead.clear(); // keys typed for a transcript that will not be shown now
         leaveCurrent();
         executor.submit(p -> {
             pending.tryWaiting();

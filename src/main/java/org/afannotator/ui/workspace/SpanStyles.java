@@ -41,8 +41,8 @@ public final class SpanStyles {
     }
 
     /**
-     * As above; {@code apart} (from {@link #apartRuns}) are runs of text that get the class
-     * {@value #APART} so that each is drawn as a text node of its own.
+     * As above; {@code apart} (from {@link #apartRuns}: in order, not overlapping) are runs of
+     * text that get the class {@value #APART} so that each is drawn as a text node of its own.
      */
     public static StyleSpans<Collection<String>> compute(int length, List<ShownSpan> spans, Map<String, Integer> slotOfTag,
                                                         long selectedSpanId, List<Range> masked, List<Range> apart) {
@@ -62,10 +62,14 @@ public final class SpanStyles {
         StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
         Integer prev = null;
         boolean any = false;
+        int ai = 0; // apart runs are in order and apart: walk them along with the cuts
         for (int cut : cuts) {
             if (prev != null && cut > prev) {
                 List<String> classes = classesAt(prev, spans, slotOfTag, selectedSpanId, masked);
-                if (within(prev, apart)) {
+                while (ai < apart.size() && apart.get(ai).end() <= prev) {
+                    ai++;
+                }
+                if (ai < apart.size() && apart.get(ai).start() <= prev) {
                     classes.add(APART);
                 }
                 b.add(classes, cut - prev);
@@ -160,15 +164,6 @@ public final class SpanStyles {
             out.add(new Range(start, text.length()));
         }
         return out;
-    }
-
-    private static boolean within(int offset, List<Range> ranges) {
-        for (Range r : ranges) {
-            if (r.start() <= offset && offset < r.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int clamp(int v, int length) {

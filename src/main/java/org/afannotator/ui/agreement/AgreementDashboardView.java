@@ -54,6 +54,12 @@ public final class AgreementDashboardView extends BorderPane {
     private final Label pairTitle = new Label();
 
     public AgreementDashboardView(AgreementDashboardViewModel vm) {
+        Label noCriteria = new Label("No rater ticked a criterion in this project, so criteria have no agreement"
+                + " (a rater who never ticks one, such as an imported label set, is not counted).");
+        noCriteria.setWrapText(true);
+        noCriteria.getStyleClass().add("muted");
+        perCriterion.setPlaceholder(noCriteria);
+        perCriterion.setId("agreement-criteria");
         this.vm = vm;
         getStyleClass().add("agreement-dashboard");
         setTop(toolbar());
@@ -184,7 +190,9 @@ public final class AgreementDashboardView extends BorderPane {
         }
         fillHeatmap(labels);
         labels.fleissKappa().perCategory().forEach((cat, c) -> perLabel.getItems().add(new Row(cat, fmt(c))));
-        for (Map.Entry<String, CodingReport> e : r.criteria().entrySet()) {
+        // Criteria count only raters who tick some criterion; with none, an empty table says why.
+        boolean used = r.criteria().values().stream().anyMatch(c -> c.ratings() > 0);
+        for (Map.Entry<String, CodingReport> e : used ? r.criteria().entrySet() : Map.<String, CodingReport>of().entrySet()) {
             CodingReport c = e.getValue();
             perCriterion.getItems().add(new Row(e.getKey(), fmt(c.krippendorffAlpha()), fmt(c.gwetAc1()),
                     fmt(c.percentAgreement()), Integer.toString(c.pairableItems())));

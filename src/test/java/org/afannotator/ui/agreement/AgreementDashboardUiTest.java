@@ -75,6 +75,39 @@ class AgreementDashboardUiTest {
         fxRun(() -> Theme.LIGHT.apply(stage.getScene()));
     }
 
+    /** Regression: criteria nobody ticked showed perfect agreement (1.000, n = all transcripts). */
+    @Test
+    void criteriaNobodyTickedShowWhyTheyHaveNoAgreement(FxRobot robot) throws Exception {
+        Path p = data.resolve("no-criteria.afproj");
+        org.afannotator.ui.UiFixtures.project(p, 4);
+        try (org.afannotator.store.ProjectStore store = org.afannotator.store.ProjectStore.open(p)) {
+            org.afannotator.app.RaterWorkService work = new org.afannotator.app.RaterWorkService(store, java.time.Clock.systemUTC());
+            for (String name : java.util.List.of("Ann", "Bo")) {
+                org.afannotator.domain.Rater r = work.signIn(name);
+                for (String t : java.util.List.of("t000", "t001", "t002")) {
+                    work.save(new org.afannotator.domain.Annotation(t, r.id(), "faking", null, java.util.Set.of(), "",
+                            org.afannotator.domain.AnnotationStatus.DONE, 1000, java.time.Instant.now(), java.time.Instant.now()));
+                }
+            }
+        }
+        session = ProjectSession.open(p);
+        AgreementDashboardViewModel vm = new AgreementDashboardViewModel(executor, AgreementSource.of(session));
+        fxRun(() -> {
+            Scene scene = new Scene(new AgreementDashboardView(vm), 1280, 900);
+            Theme.LIGHT.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+            vm.resamplesProperty().set(0);
+            vm.recompute();
+        });
+        waitUntil(() -> vm.resultProperty().get() != null);
+        @SuppressWarnings("unchecked")
+        TableView<Object> criteria = (TableView<Object>) robot.lookup("#agreement-criteria").query();
+        assertThat(fx(() -> criteria.getItems().size())).isZero();
+        assertThat(fx(() -> ((javafx.scene.control.Label) criteria.getPlaceholder()).getText()))
+                .startsWith("No rater ticked a criterion in this project");
+    }
+
     void snapshot(String name) throws Exception {
         org.afannotator.ui.FxTestSupport.screenshot(stage.getScene(), name);
     }

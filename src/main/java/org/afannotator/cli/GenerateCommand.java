@@ -43,9 +43,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "redwood or osaf (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--progress", negatable = true, description = "a progress line on stderr, redrawn in place"
-            + " (default: when stderr is a terminal)")
-    Boolean progress;
+    @picocli.CommandLine.Mixin
+    ProgressOption progress = new ProgressOption();
 
     /** "generate 37%: 37,000/100,000 transcripts, 14 s, about 24 s left". */
     static String progressText(int done, int total, long elapsedNanos) {
@@ -68,9 +67,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (raters < 0 || raters > 99) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raters must be 0..99");
         }
-        boolean showProgress = progress != null ? progress : ProgressLine.stderrIsTerminal();
         CorpusGenerator.Result r;
-        try (ProgressLine line = showProgress ? ProgressLine.open(spec.commandLine().getErr(), System::nanoTime) : null) {
+        try (ProgressLine line = progress.open(spec.commandLine().getErr())) {
             r = new CorpusGenerator(seed).generate(out, transcripts, raters, f, line == null ? n -> { }
                     : n -> line.update(progressText(n, transcripts, line.elapsedNanos())));
         }

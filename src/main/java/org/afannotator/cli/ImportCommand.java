@@ -67,9 +67,8 @@ public final class ImportCommand implements Callable<Integer> {
             + " (roles id, user_input, scratchpad, output, condition, model, setting; defaults: the role names)")
     Map<String, String> map = new LinkedHashMap<>();
 
-    @Option(names = "--progress", negatable = true, description = "a progress line on stderr, redrawn in place"
-            + " (default: when stderr is a terminal)")
-    Boolean progress;
+    @picocli.CommandLine.Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -83,7 +82,6 @@ public final class ImportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ImportOptions options = ImportOptions.defaults().withFormat(inputFormat).withSkipBad(skipBad).withMapping(mapping);
-        boolean showProgress = progress != null ? progress : ProgressLine.stderrIsTerminal();
         CancelToken cancel = new CancelToken();
         // Ctrl+C (or SIGTERM): stop between records and print what was imported before the JVM exits.
         CountDownLatch reported = new CountDownLatch(1);
@@ -98,7 +96,7 @@ public final class ImportCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             ImportResult r;
-            try (ProgressLine line = showProgress ? ProgressLine.open(spec.commandLine().getErr(), System::nanoTime) : null) {
+            try (ProgressLine line = progress.open(spec.commandLine().getErr())) {
                 ProgressListener listener = line == null ? ProgressListener.NONE
                         : p -> line.update(progressText(p, line.elapsedNanos()));
                 r = new ImportService().importInto(project, inputs, options, listener, cancel);

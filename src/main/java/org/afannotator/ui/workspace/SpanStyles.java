@@ -123,10 +123,11 @@ public final class SpanStyles {
     /**
      * Runs of characters outside the Basic Multilingual Plane (emoji, flags, rare scripts) with the
      * joiners and selectors that bind them (U+200D before or after such a character, U+FE00..FE0F,
-     * U+20E3; a selector, a joiner or a skin tone takes the character it modifies along). JavaFX 21 wraps a text
-     * node that holds such characters among ordinary text wrongly: lines run past the edge and the
-     * word at each break is drawn twice. The same text with those runs in nodes of their own wraps
-     * right, so they get a class of their own ({@link #APART}) and RichTextFX splits them off.
+     * U+20E3; a selector, a joiner or a skin tone takes the character it modifies along). JavaFX 21
+     * wraps a text node that holds such characters among ordinary text wrongly: lines run past the
+     * edge and the word at each break is drawn twice. The same text with those runs in nodes of their
+     * own wraps right, so they get a class of their own ({@link #APART}) and RichTextFX splits them
+     * off.
      */
     public static List<Range> apartRuns(String text) {
         List<Range> out = new ArrayList<>();

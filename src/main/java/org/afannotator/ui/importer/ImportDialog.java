@@ -90,6 +90,8 @@ public final class ImportDialog extends VBox {
         result.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             {
                 setWrapText(true);
+                // The dense list's fixed row height would cut a wrapped error to one line.
+                setStyle("-fx-cell-size: -1;");
                 prefWidthProperty().bind(l.widthProperty().subtract(24));
                 setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             }

@@ -29,7 +29,7 @@ class ImportDialogUiTest {
     }
 
     @Test
-    void aLongErrorWrapsInsideTheDialog() {
+    void aLongErrorWrapsInsideTheDialog() throws Exception {
         String error = "/tmp/corpus/weird.json: record 1: no transcript text: columns user_input, scratchpad and output"
                 + " are all missing or empty; map others with --map ROLE=COLUMN (line 2)";
         ImportRunner failing = new ImportRunner() {
@@ -60,5 +60,10 @@ class ImportDialogUiTest {
         boolean sideways = fx(() -> result.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
                 .anyMatch(b -> b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()));
         assertThat(sideways).as("a horizontal scroll bar on the result").isFalse();
+        // Wrapped whole, not cut to one row with an ellipsis.
+        assertThat(fx(() -> result.lookupAll(".list-cell .text").stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText()).toList()))
+                .as("the error as drawn").anyMatch(t -> t.endsWith("(line 2)"));
+        org.afannotator.ui.FxTestSupport.screenshot(stage.getScene(), "import-dialog-error.png");
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.afannotator.app.ImportService;
 import org.afannotator.ingest.CancelToken;
 import org.afannotator.ingest.ColumnMapping;
@@ -38,8 +36,9 @@ import picocli.CommandLine.Spec;
                 "duplicates and add nothing. The project is created when it does not exist.",
                 "Ctrl+C (or SIGTERM) stops the import between records: the file being read is rolled back,",
                 "the files before it stay imported, the summary says \"cancelled\" and the exit code is 130",
-                "(143 for SIGTERM); a second Ctrl+C meanwhile is ignored. The same command again adds the",
-                "rest (what is already in counts as duplicates).",
+                "(143 for SIGTERM); a second Ctrl+C meanwhile is ignored. If the import had finished, or failed",
+                "for another reason, before the stop took hold, its own summary or error and exit code stand.",
+                "The same command again adds the rest (what is already in counts as duplicates).",
                 "With --format json: {\"transcripts_added\": N, \"duplicates\": N, \"predictions_added\": N,",
                 "\"annotations_added\": N, \"skipped\": [{\"file\": \"...\", \"record\": N, \"reason\": \"...\"}],",
                 "\"files_imported\": N, \"cancelled\": false}",
@@ -83,34 +82,22 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportOptions options = ImportOptions.defaults().withFormat(inputFormat).withSkipBad(skipBad).withMapping(mapping);
         CancelToken cancel = new CancelToken();
-        // Ctrl+C (or SIGTERM): stop between records and print what was imported before the JVM exits.
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancel.cancel();
-            try {
-                reported.await(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "af-import-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        // Ctrl+C (or SIGTERM): stop between records, and print what was imported (or why it failed) before the JVM exits.
+        try (SignalStop signal = SignalStop.install(cancel::cancel, INTERRUPT_WAIT_SECONDS)) {
             ImportResult r;
             try (ProgressLine line = progress.open(spec.commandLine().getErr())) {
                 ProgressListener listener = line == null ? ProgressListener.NONE
                         : p -> line.update(progressText(p, line.elapsedNanos()));
                 r = new ImportService().importInto(project, inputs, options, listener, cancel);
+            } catch (RuntimeException e) {
+                int code = MainCommand.report(e, spec.commandLine().getErr());
+                signal.printed(false, code);
+                return code;
             }
             print(r);
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and has just been released
-            }
+            signal.printed(r.cancelled(), ExitCodes.OK);
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
     }
 
     /** How long Ctrl+C waits for the import to stop and print its summary before the JVM exits anyway. */

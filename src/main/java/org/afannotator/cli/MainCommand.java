@@ -67,7 +67,11 @@ public final class MainCommand implements Runnable {
     }
 
     private static int handle(Exception failure, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
+        return report(failure, cl.getErr());
+    }
+
+    /** Prints a command's failure as one line on {@code err} and gives its exit code. */
+    static int report(Exception failure, PrintWriter err) {
         // A read that failed because another program wrote the file meanwhile: say that, not the symptom.
         Throwable e = org.afannotator.store.ProjectChangedException.cause(failure);
         int code;

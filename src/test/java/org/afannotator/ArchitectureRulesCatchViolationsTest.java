@@ -42,4 +42,11 @@ class ArchitectureRulesCatchViolationsTest {
                 .check(fixture(org.afannotator.store.ArchFixtureStoreCallsApp.class, org.afannotator.app.ProjectInfoService.class)))
                 .isInstanceOf(AssertionError.class);
     }
+
+    @Test
+    void aNativeFileChooserIsCaught() {
+        assertThatThrownBy(() -> ArchitectureTest.noNativeFileChoosers()
+                .check(fixture(org.afannotator.ui.ArchFixtureUiUsesFileChooser.class)))
+                .isInstanceOf(AssertionError.class);
+    }
 }

@@ -64,6 +64,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
     }
 
+    /**
+     * The desktop's file choosers open the files they list, which on POSIX releases an open
+     * project's SQLite locks (decision 0109): the app uses its own PathChooser.
+     */
+    static ArchRule noNativeFileChoosers() {
+        return noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("javafx.stage.FileChooser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser");
+    }
+
+    @Test
+    void noNativeFileChooser() {
+        noNativeFileChoosers().check(classes);
+    }
+
     @Test
     void layersPointDownOnly() {
         layers().check(classes);

@@ -1,6 +1,5 @@
 package org.afannotator.ui.agreement;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
+import org.afannotator.ui.common.PathChooser;
 import org.afannotator.app.ProjectAgreement;
 import org.afannotator.stats.CodingReport;
 import org.afannotator.stats.CohenKappa;
@@ -114,12 +113,7 @@ public final class AgreementDashboardView extends BorderPane {
         export.setId("agreement-export");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder for the agreement files");
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                vm.export(dir.toPath());
-            }
+            PathChooser.folder(getScene().getWindow(), "Folder for the agreement files").showAndWait().ifPresent(vm::export);
         });
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);

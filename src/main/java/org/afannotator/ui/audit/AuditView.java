@@ -1,6 +1,5 @@
 package org.afannotator.ui.audit;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,8 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.afannotator.ui.common.PathChooser;
 import org.afannotator.app.audit.AuditReport;
 import org.afannotator.app.audit.ClassifierAudit;
 import org.afannotator.stats.classifier.AurocEstimate;
@@ -404,11 +403,8 @@ public final class AuditView extends BorderPane {
     }
 
     private java.util.Optional<Path> choose(String name, String kind, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(name);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
+        return PathChooser.saveFile(getScene() == null ? null : getScene().getWindow(), "Save " + kind)
+                .initialName(name).filter(kind, pattern).showAndWait();
     }
 
     private static void openBrowserWindow(DisagreementBrowserViewModel b) {

@@ -1,6 +1,5 @@
 package org.afannotator.ui.audit;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import org.afannotator.ui.common.PathChooser;
 import org.afannotator.app.ShownSegment;
 import org.afannotator.app.ShownText;
 import org.afannotator.app.audit.Disagreement;
@@ -146,12 +145,9 @@ public final class DisagreementBrowserView extends SplitPane {
         Button export = new Button("Export list\u2026", Icons.of(MaterialDesignE.EXPORT));
         export.setId("export-disagreements");
         export.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setInitialFileName("disagreements-" + vm.classifier() + ".csv");
-            File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                vm.exportCsv(f.toPath());
-            }
+            PathChooser.saveFile(getScene() == null ? null : getScene().getWindow(), "Export the disagreements")
+                    .initialName("disagreements-" + vm.classifier() + ".csv").filter("CSV table", "*.csv")
+                    .showAndWait().ifPresent(vm::exportCsv);
         });
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());

@@ -1,6 +1,5 @@
 package org.afannotator.ui.exchange;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -17,11 +16,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.afannotator.ui.common.PathChooser;
 import org.afannotator.app.ProjectSession;
 import org.afannotator.ui.common.Theme;
 import org.afannotator.ui.common.UiExecutor;
@@ -123,27 +121,24 @@ public final class ExchangeDialog extends VBox {
         return l;
     }
 
+    /** A chooser that offers the project's folder as a place. */
+    private PathChooser chooser(PathChooser c) {
+        Path parent = vm.projectPath().toAbsolutePath().getParent();
+        return c.place("Project folder", parent).defaultFolder(parent);
+    }
+
     private java.util.Optional<Path> chooseFolder(String title) {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(title);
-        File dir = dc.showDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(dir).map(File::toPath);
+        return chooser(PathChooser.folder(getScene().getWindow(), title)).showAndWait();
     }
 
     private java.util.Optional<Path> chooseSave(String name, String what, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(name);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        File f = fc.showSaveDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
+        return chooser(PathChooser.saveFile(getScene().getWindow(), "Save " + what)).initialName(name).filter(what, pattern)
+                .showAndWait();
     }
 
     private java.util.Optional<List<Path>> chooseBundles() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Bundles to merge");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("AF Annotator project", "*.afproj"));
-        List<File> files = fc.showOpenMultipleDialog(getScene().getWindow());
-        return files == null || files.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(files.stream().map(File::toPath).toList());
+        List<Path> files = chooser(PathChooser.openFiles(getScene().getWindow(), "Bundles to merge"))
+                .filter("AF Annotator project", "*.afproj").showAndWaitForAll();
+        return files.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(files);
     }
 }

@@ -70,6 +70,11 @@ public final class ExchangeViewModel {
                 .map(Rater::name).toList(), raters::setAll, this::fail);
     }
 
+    /** The open project's file. */
+    public Path projectPath() {
+        return session.path();
+    }
+
     public void export(Path dir) {
         run(p -> {
             ExportService.Export e = new ExportService().export(session, dir, sink(p));

@@ -16,11 +16,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.afannotator.ui.common.PathChooser;
 import org.afannotator.app.ProjectSession;
 import org.afannotator.ui.common.Icons;
 import org.afannotator.ui.common.Theme;
@@ -178,23 +177,15 @@ public final class ImportDialog extends VBox {
     }
 
     private void chooseFiles() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Choose files or .zip");
-        fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Transcripts, predictions, ratings", "*.json", "*.jsonl", "*.csv", "*.zip"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> chosen = fc.showOpenMultipleDialog(getScene().getWindow());
-        if (chosen != null) {
-            vm.add(chosen.stream().map(File::toPath).toList());
+        List<Path> chosen = PathChooser.openFiles(getScene().getWindow(), "Choose files or .zip")
+                .filter("Transcripts, predictions, ratings", "*.json", "*.jsonl", "*.csv", "*.zip")
+                .filter("All files", "*").showAndWaitForAll();
+        if (!chosen.isEmpty()) {
+            vm.add(chosen);
         }
     }
 
     private void chooseFolder() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Choose a folder");
-        File dir = dc.showDialog(getScene().getWindow());
-        if (dir != null) {
-            vm.add(List.of(dir.toPath()));
-        }
+        PathChooser.folder(getScene().getWindow(), "Choose a folder").showAndWait().ifPresent(dir -> vm.add(List.of(dir)));
     }
 }

@@ -16,7 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import org.afannotator.ui.common.PathChooser;
 import org.afannotator.ui.common.Icons;
 import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -221,14 +221,18 @@ public final class StartView extends BorderPane {
     }
 
     private void chooseFile(boolean create) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(create ? "New project" : "Open project");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("AF Annotator project", "*.afproj"));
-        java.io.File f = create ? fc.showSaveDialog(getScene().getWindow()) : fc.showOpenDialog(getScene().getWindow());
-        if (f == null) {
+        PathChooser chooser = create ? PathChooser.saveFile(getScene().getWindow(), "New project").initialName("project.afproj")
+                : PathChooser.openFile(getScene().getWindow(), "Open project");
+        Path current = vm.projectProperty().get();
+        Path currentFolder = current == null ? null : current.toAbsolutePath().getParent();
+        chooser.place("Project folder", currentFolder).defaultFolder(currentFolder);
+        vm.recent().stream().map(r -> r.toAbsolutePath().getParent()).filter(f -> f != null && !f.equals(currentFolder))
+                .distinct().limit(5).forEach(f -> chooser.place(f.getFileName() == null ? f.toString() : f.getFileName().toString(), f));
+        java.util.Optional<Path> chosen = chooser.filter("AF Annotator project", "*.afproj").showAndWait();
+        if (chosen.isEmpty()) {
             return;
         }
-        Path p = f.toPath();
+        Path p = chosen.get();
         if (create && !p.getFileName().toString().endsWith(".afproj")) {
             p = p.resolveSibling(p.getFileName() + ".afproj");
         }

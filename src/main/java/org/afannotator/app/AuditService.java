@@ -104,11 +104,9 @@ public final class AuditService {
         List<String> names = select(new TreeSet<>(store.predictions().classifiers()), classifier, where);
         Map<String, Transcript> transcripts = new HashMap<>();
         List<ClassifierAudit> audits = new ArrayList<>();
-        Set<String> disagreeing = new HashSet<>();
         for (String name : names) {
             List<Prediction> preds = store.predictions().forClassifier(name);
             ClassifierComparison c = ClassifierComparison.compute(name, preds, data.reference, data.humans, data.excluded, options);
-            c.disagreements().forEach(o -> disagreeing.add(o.item()));
             CriterionMapping mapping = null;
             List<CriterionAgreement> criteria = List.of();
             Set<String> keys = new LinkedHashSet<>();
@@ -145,10 +143,10 @@ public final class AuditService {
             }
             audits.add(new ClassifierAudit(c, mapping, criteria, evidence, quotes));
         }
-        Map<String, String> conditions = new HashMap<>();
-        for (String item : disagreeing) {
-            transcript(store, transcripts, item).map(Transcript::condition).ifPresent(cond -> conditions.put(item, cond));
-        }
+        // Every item's condition, not only those that disagree at the options' threshold: the
+        // disagreement browser lists the disagreements at any threshold of its slider.
+        Map<String, String> conditions = store.transcripts().conditions();
+        conditions.keySet().retainAll(data.reference.labels().keySet());
         return new AuditReport(options, data.reference, audits, conditions);
     }
 

@@ -247,6 +247,20 @@ public final class TranscriptRepository {
         });
     }
 
+    /** Each transcript's condition (free_tier, ...) by id; transcripts without one are left out. */
+    public java.util.Map<String, String> conditions() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, condition FROM transcript WHERE condition IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                java.util.Map<String, String> out = new java.util.HashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+                return out;
+            }
+        });
+    }
+
     public List<String> allIds() {
         return ids(0, Integer.MAX_VALUE);
     }

@@ -47,6 +47,19 @@ class AuditServiceTest {
     }
 
     @Test
+    void aDisagreementOnlyAtAnotherThresholdStillHasItsCondition() {
+        Path p = AuditFixture.create(dir.resolve("a.afproj"));
+        try (ProjectSession s = ProjectSession.open(p)) {
+            AuditReport r = new AuditService().compare(s, AuditFixture.CLASSIFIER, AuditOptions.defaults("faking"));
+            ClassifierAudit a = r.classifiers().get(0);
+            // t05 (not faking, score 0.10; paid tier) is no disagreement at 0.5 but a false positive at 0.08.
+            assertThat(r.disagreements(a)).extracting(Disagreement::item).doesNotContain("t05");
+            Disagreement t05 = r.disagreementsAt(a, 0.08).stream().filter(d -> d.item().equals("t05")).findFirst().orElseThrow();
+            assertThat(t05.condition()).isEqualTo("paid_tier");
+        }
+    }
+
+    @Test
     void criteriaMapByNameAndQuotesAreCheckedAgainstTheText() {
         Path p = AuditFixture.create(dir.resolve("a.afproj"));
         try (ProjectSession s = ProjectSession.open(p)) {

@@ -109,8 +109,10 @@ public final class ReportService {
         List<ReportModel.RaterRow> rows = new ArrayList<>();
         for (Rater r : store.raters().all()) {
             QueueProgress p = work.progress(r.id());
-            rows.add(new ReportModel.RaterRow(r.name(), r.role().name().toLowerCase(java.util.Locale.ROOT), p.total(),
-                    p.done(), p.inProgress(), p.skipped()));
+            int finished = (int) store.annotations().forRater(r.id()).stream()
+                    .filter(a -> a.status() == org.afannotator.domain.AnnotationStatus.DONE).count();
+            rows.add(new ReportModel.RaterRow(r.name(), r.role().name().toLowerCase(java.util.Locale.ROOT), finished,
+                    p.total(), p.done(), p.inProgress(), p.skipped()));
         }
         return rows;
     }

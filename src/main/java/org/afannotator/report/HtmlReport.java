@@ -95,12 +95,22 @@ public final class HtmlReport {
             sb.append("<p class=\"missing\">No raters yet.</p></section>\n");
             return;
         }
-        sb.append("<table><tr><th>Rater</th><th>Role</th><th>Assigned</th><th>Done</th><th>In progress</th><th>Skipped</th><th>Progress</th></tr>");
+        sb.append("<p class=\"meta\">Finished labels: however they came (the rater's queue, a merged bundle, an import)."
+                + " Assigned, done, in progress and skipped: the rater's queue in this project.</p>");
+        sb.append("<table><tr><th>Rater</th><th>Role</th><th>Finished labels</th><th>Assigned</th><th>Done</th>"
+                + "<th>In progress</th><th>Skipped</th><th>Progress</th></tr>");
         for (ReportModel.RaterRow r : raters) {
             sb.append("<tr><td>").append(Html.escape(r.name())).append("</td><td>").append(Html.escape(r.role()))
-                    .append("</td><td class=\"num\">").append(r.assigned()).append("</td><td class=\"num\">").append(r.done())
-                    .append("</td><td class=\"num\">").append(r.inProgress()).append("</td><td class=\"num\">").append(r.skipped())
-                    .append("</td><td>").append(SvgCharts.progress(r)).append("</td></tr>");
+                    .append("</td><td class=\"num\">").append(r.finished());
+            if (r.assigned() == 0) {
+                sb.append("</td><td class=\"num\">\u2013".repeat(4)).append("</td><td class=\"missing\">")
+                        .append(r.finished() > 0 && r.role().equals("external") ? "no queue (labels imported)" : "no queue");
+            } else {
+                sb.append("</td><td class=\"num\">").append(r.assigned()).append("</td><td class=\"num\">").append(r.done())
+                        .append("</td><td class=\"num\">").append(r.inProgress()).append("</td><td class=\"num\">")
+                        .append(r.skipped()).append("</td><td>").append(SvgCharts.progress(r));
+            }
+            sb.append("</td></tr>");
         }
         sb.append("</table></section>\n");
     }

@@ -44,8 +44,11 @@ public record ReportModel(
         }
     }
 
-    /** A rater's progress through their queue. */
-    public record RaterRow(String name, String role, int assigned, int done, int inProgress, int skipped) {
+    /**
+     * A rater's finished labels (however they came: the queue, a merged bundle, an import) and
+     * progress through their queue; {@code assigned} 0: no queue.
+     */
+    public record RaterRow(String name, String role, int finished, int assigned, int done, int inProgress, int skipped) {
     }
 
     /**

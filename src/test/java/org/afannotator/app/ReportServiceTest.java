@@ -17,6 +17,25 @@ class ReportServiceTest {
     Path dir;
 
     @Test
+    void importedLabelsCountAsFinishedWorkOfARaterWithoutAQueue() throws Exception {
+        Path out = dir.resolve("report.html");
+        try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
+            long ext = store.raters().getOrCreate("human_labels", org.afannotator.domain.RaterRole.EXTERNAL).id();
+            java.time.Instant now = ReportFixtures.CLOCK.instant();
+            for (String t : new String[] {"t0", "t1", "t4"}) {
+                store.annotations().save(new org.afannotator.domain.Annotation(t, ext, "faking", null, null, "",
+                        org.afannotator.domain.AnnotationStatus.DONE, 0, now, now));
+            }
+            new ReportService(store, ReportFixtures.CLOCK).write(out, WorkProgress.NONE);
+        }
+        Document doc = Jsoup.parse(Files.readString(out, StandardCharsets.UTF_8));
+        var row = doc.select("#raters tr").stream().filter(r -> r.text().startsWith("human_labels")).findFirst().orElseThrow();
+        // Regression: the row read 0 assigned, 0 done, beside a summary counting these labels.
+        assertThat(row.select("td").eachText()).startsWith("human_labels", "external", "3", "\u2013", "\u2013", "\u2013", "\u2013");
+        assertThat(row.select("td").last().text()).isEqualTo("no queue (labels imported)");
+    }
+
+    @Test
     void theReportOfAProjectWithHostileTextListsDisagreementsAndInjectsNothing() throws Exception {
         Path out = dir.resolve("report.html");
         try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
@@ -31,7 +50,8 @@ class ReportServiceTest {
         // Ann's note on t2 is the hostile string; it is shown as text.
         assertThat(doc.select("#x1").text()).contains(ReportFixtures.HOSTILE);
         assertThat(doc.select("#raters tr td:first-child").eachText()).containsExactly("Ann", "Bo", "Cy");
-        assertThat(doc.select("#raters tr").get(1).select("td").eachText()).startsWith("Ann", "rater", "6", "4", "0", "0");
+        // finished labels, then the queue: assigned, done, in progress, skipped
+        assertThat(doc.select("#raters tr").get(1).select("td").eachText()).startsWith("Ann", "rater", "4", "6", "4", "0", "0");
         assertThat(doc.select("#summary").text()).contains("Gold labels 1 (1 majority)");
 
         // Pairwise Cohen's kappa, by hand: Ann f,f,f,n and Bo f,f,n,n on t0..t3: po = 3/4, pe = 1/2, kappa = 0.5.

@@ -44,7 +44,7 @@ class HtmlReportTest {
         return new ReportModel("Report " + h0, Instant.parse("2026-11-23T05:00:00Z"),
                 new ReportModel.Summary(HOSTILE.get(7), 42, 3, 100, 90, 12, 40, List.of(HOSTILE.get(9)),
                         Map.of("UNANIMOUS", 3), List.of("faking", HOSTILE.get(5))),
-                List.of(new ReportModel.RaterRow(HOSTILE.get(2), "rater", 20, 10, 2, 1)),
+                List.of(new ReportModel.RaterRow(HOSTILE.get(2), "rater", 10, 20, 10, 2, 1)),
                 est, null, heat, List.of(new ReportModel.Table(HOSTILE.get(3), List.of("label", HOSTILE.get(4)),
                         List.of(List.of(HOSTILE.get(5), HOSTILE.get(6))))),
                 est, List.of(c), null, List.of(d, d), 7);

@@ -15,6 +15,7 @@ import org.afannotator.app.audit.ClassifierAudit;
 import org.afannotator.app.audit.Disagreement;
 import org.afannotator.app.audit.DisagreementDetail;
 import org.afannotator.app.audit.RaterEvidence;
+import org.afannotator.ingest.ClassifierQuestions;
 import org.afannotator.domain.Adjudication;
 import org.afannotator.domain.AdjudicationBasis;
 import org.afannotator.domain.Annotation;
@@ -67,7 +68,7 @@ public final class AuditService {
             ClassifierComparison c = ClassifierComparison.compute(name, byClassifier.get(name), reference, humans, Set.of(), options);
             audits.add(new ClassifierAudit(c, null, List.of(), null, List.of()));
         }
-        return new AuditReport(options, reference, audits, Map.of());
+        return new AuditReport(options, reference, audits, Map.of(), List.of());
     }
 
     /** Opens the project read-only in spirit (nothing is written), compares, closes. */
@@ -79,9 +80,24 @@ public final class AuditService {
         }
     }
 
-    /** The project's classifiers, sorted. */
+    /**
+     * The project's classifiers of alignment faking, sorted: every classifier except the released
+     * fields that answer another question and gave no label (decision 0111).
+     */
     public List<String> classifiers(ProjectSession session) {
-        return session.store().predictions().classifiers();
+        List<String> other = otherQuestions(session);
+        return session.store().predictions().classifiers().stream().filter(c -> !other.contains(c)).toList();
+    }
+
+    /**
+     * The project's classifiers that answer another question than alignment faking (released fields
+     * such as training_awareness or pm_score, scores only), sorted; the audit leaves them out unless
+     * one is named.
+     */
+    public List<String> otherQuestions(ProjectSession session) {
+        Set<String> labelling = new HashSet<>(session.store().predictions().labellingClassifiers());
+        return session.store().predictions().classifiers().stream()
+                .filter(c -> ClassifierQuestions.answersAnotherQuestion(c) && !labelling.contains(c)).toList();
     }
 
     /** {@code faking} when the project's scheme has it, else the scheme's first label. */
@@ -101,7 +117,18 @@ public final class AuditService {
                     scheme.labels().stream().map(e -> e.code()).toList()) + ")");
         }
         ProjectData data = ProjectData.load(store);
-        List<String> names = select(new TreeSet<>(store.predictions().classifiers()), classifier, where);
+        List<String> other = otherQuestions(session);
+        List<String> names;
+        if (classifier == null) {
+            names = classifiers(session);
+            if (names.isEmpty() && !other.isEmpty()) {
+                throw new BadInputException(where, "holds no classifier of alignment faking, only classifiers that answer"
+                        + " another question (" + String.join(", ", other) + "); name one with --classifier to compare it anyway");
+            }
+            names = select(new TreeSet<>(names), null, where);
+        } else {
+            names = select(new TreeSet<>(store.predictions().classifiers()), classifier, where);
+        }
         Map<String, Transcript> transcripts = new HashMap<>();
         List<ClassifierAudit> audits = new ArrayList<>();
         for (String name : names) {
@@ -147,7 +174,8 @@ public final class AuditService {
         // disagreement browser lists the disagreements at any threshold of its slider.
         Map<String, String> conditions = store.transcripts().conditions();
         conditions.keySet().retainAll(data.reference.labels().keySet());
-        return new AuditReport(options, data.reference, audits, conditions);
+        return new AuditReport(options, data.reference, audits, conditions,
+                classifier == null ? other : List.of());
     }
 
     /** What the disagreement browser shows for {@code item} under classifier {@code classifier}. */

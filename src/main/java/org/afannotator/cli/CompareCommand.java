@@ -17,6 +17,7 @@ import org.afannotator.app.audit.Disagreement;
 import org.afannotator.app.audit.DisagreementCsv;
 import org.afannotator.domain.BadInputException;
 import org.afannotator.domain.LabelScheme;
+import org.afannotator.ingest.ClassifierQuestions;
 import org.afannotator.stats.classifier.AuditOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -35,9 +36,13 @@ import picocli.CommandLine.Spec;
                 "Definitions:",
                 "  reference     per item the gold label, else the plurality of the raters' labels; items whose",
                 "                top labels tie are left out (ties_excluded).",
+                "  classifiers   (project) every classifier, except the released fields that answer another",
+                "                question than alignment faking and gave no label (e.g. training_awareness, pm_score,",
+                "                strong_reject): they are listed in not_audited; --classifier NAME compares one",
+                "                anyway.",
                 "  verdict       the classifier's label when it gave one, else positive when score >= --threshold.",
-                "                A score is read as evidence for --positive. The scores the importers read",
-                "                (Redwood and osaf classifier fields, predictions.csv) measure faking: with",
+                "                A score is read as evidence for --positive. The scores of the classifiers",
+                "                compared by default (faking verdict fields, predictions.csv) measure faking: with",
                 "                another --positive they are read backwards (AUROC = 1 - AUROC for faking), so",
                 "                give that label's own scores, or keep --positive faking (a note on stderr says so).",
                 "  metrics       confusion matrix of verdict vs reference; accuracy, precision, recall, specificity,",
@@ -62,11 +67,13 @@ import picocli.CommandLine.Spec;
                 "\"specificity\", \"f1\", \"mcc\", \"cohen_kappa\", \"auroc\": {\"value\", \"ci95\": [lo, hi]},",
                 "\"kappa_with_humans\": {\"mean\",\"min\",\"max\"}, \"human_pairwise_kappa\": {\"mean\",\"min\",\"max\"},",
                 "\"within_human_range\", \"alpha_humans\", \"alpha_humans_with_classifier\", \"roc\": [{threshold, fpr, tpr}],",
-                "\"across_thresholds\": [{threshold, tp, fp, tn, fn, precision, recall, f1, cohen_kappa}]}]}.",
+                "\"across_thresholds\": [{threshold, tp, fp, tn, fn, precision, recall, f1, cohen_kappa}]}],",
+                "\"not_audited\": [{\"name\", \"reason\"}]}.",
                 "An undefined number is null with its reason beside it: \"precision\": null, \"precision_reason\": \"...\";",
                 "in an object, a \"reason\" member. --format csv: one row per classifier, empty cells for undefined",
                 "numbers and the reasons in the notes column."})
 public final class CompareCommand implements Callable<Integer> {
+
     @Spec
     CommandSpec spec;
 
@@ -135,6 +142,11 @@ public final class CompareCommand implements Callable<Integer> {
             String pos = positive == null ? LabelScheme.FAKING : positive;
             report = service.compareFiles(source.files.ratings, source.files.predictions, classifier,
                     new AuditOptions(pos, threshold, bootstrap, seed));
+        }
+        if (classifier != null && source.project != null && ClassifierQuestions.answersAnotherQuestion(classifier)) {
+            cl.getErr().println("af-annotator: note: " + classifier + " answers another question than alignment faking;"
+                    + " its scores are compared with the faking labels because it was named");
+            cl.getErr().flush();
         }
         if (positive != null && !LabelScheme.FAKING.equals(positive)
                 && report.classifiers().stream().anyMatch(a -> a.comparison().scored() > 0)) {

@@ -122,8 +122,17 @@ public final class PredictionRepository {
 
     /** Names of the classifiers with at least one prediction, sorted. */
     public List<String> classifiers() {
+        return distinctClassifiers("SELECT DISTINCT classifier FROM prediction ORDER BY classifier");
+    }
+
+    /** The classifiers that gave a label to at least one transcript, sorted. */
+    public List<String> labellingClassifiers() {
+        return distinctClassifiers("SELECT DISTINCT classifier FROM prediction WHERE label IS NOT NULL ORDER BY classifier");
+    }
+
+    private List<String> distinctClassifiers(String sql) {
         return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT classifier FROM prediction ORDER BY classifier");
+            try (PreparedStatement ps = c.prepareStatement(sql);
                  ResultSet rs = ps.executeQuery()) {
                 List<String> out = new ArrayList<>();
                 while (rs.next()) {

@@ -47,6 +47,32 @@ class AuditServiceTest {
     }
 
     @Test
+    void releasedFieldsThatAnswerAnotherQuestionAreLeftOutUnlessNamed() {
+        Path p = AuditFixture.create(dir.resolve("a.afproj"));
+        try (org.afannotator.store.ProjectStore store = org.afannotator.store.ProjectStore.open(p)) {
+            java.util.List<org.afannotator.domain.Prediction> extra = new java.util.ArrayList<>();
+            for (String t : new String[] {"t00", "t01", "t05"}) {
+                // training awareness (a released Redwood field, scores only), and a user's own score-only judge
+                extra.add(new org.afannotator.domain.Prediction(t, "training_awareness", null, 1.0, java.util.Map.of(),
+                        java.util.List.of(), "true"));
+                extra.add(new org.afannotator.domain.Prediction(t, "my_judge", null, 0.7, java.util.Map.of(),
+                        java.util.List.of(), null));
+            }
+            store.predictions().insertAll(extra);
+        }
+        try (ProjectSession s = ProjectSession.open(p)) {
+            AuditService service = new AuditService();
+            assertThat(service.classifiers(s)).contains("my_judge", AuditFixture.CLASSIFIER).doesNotContain("training_awareness");
+            AuditReport all = service.compare(s, null, AuditOptions.defaults("faking"));
+            assertThat(all.classifiers()).extracting(ClassifierAudit::name).contains("my_judge").doesNotContain("training_awareness");
+            assertThat(all.notAudited()).containsExactly("training_awareness");
+            AuditReport named = service.compare(s, "training_awareness", AuditOptions.defaults("faking"));
+            assertThat(named.classifiers()).extracting(ClassifierAudit::name).containsExactly("training_awareness");
+            assertThat(named.notAudited()).isEmpty();
+        }
+    }
+
+    @Test
     void aDisagreementOnlyAtAnotherThresholdStillHasItsCondition() {
         Path p = AuditFixture.create(dir.resolve("a.afproj"));
         try (ProjectSession s = ProjectSession.open(p)) {

@@ -237,4 +237,25 @@ class CompareCommandTest {
         assertThat(c.get("alpha_humans").asDouble())
                 .isCloseTo(agreement.get("krippendorff_alpha").get("value").asDouble(), within(1e-12));
     }
+
+    @Test
+    void onTheSampleTranscriptsFieldsThatAnswerAnotherQuestionAreListedNotAudited() throws Exception {
+        Path p = dir.resolve("samples.afproj");
+        assertThat(CliRun.of("import", "--project", p.toString(), "sample-transcripts/json_outputs",
+                "sample-transcripts/osaf_results.json", "sample-transcripts/human_labels.csv").exitCode()).isZero();
+        CliRun r = CliRun.of("compare", "--project", p.toString(), "--bootstrap", "0");
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        List<String> audited = new java.util.ArrayList<>();
+        o.get("classifiers").forEach(c -> audited.add(c.get("name").asText()));
+        List<String> left = new java.util.ArrayList<>();
+        o.get("not_audited").forEach(c -> left.add(c.get("name").asText()));
+        // Regression: pm_score (a preference model's reward, -1.2..1.6) was audited as a faking score.
+        assertThat(audited).contains("effective_scheme", "deceptive_alignment").doesNotContain("pm_score", "training_awareness",
+                "strong_reject", "partial_compliance");
+        assertThat(left).contains("pm_score", "training_awareness", "strong_reject", "partial_compliance");
+        assertThat(o.get("not_audited").get(0).get("reason").asText()).contains("another question");
+        CliRun named = CliRun.of("compare", "--project", p.toString(), "--classifier", "pm_score", "--bootstrap", "0");
+        assertThat(named.exitCode()).isZero();
+        assertThat(named.err()).contains("pm_score answers another question");
+    }
 }

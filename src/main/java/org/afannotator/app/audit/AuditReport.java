@@ -10,13 +10,19 @@ import org.afannotator.stats.classifier.HumanReference;
  * A comparison of one or more classifiers with the human reference.
  *
  * @param conditions transcript condition by item (free_tier, ...), empty when unknown (CSV input)
+ * @param notAudited the project's classifiers left out because they answer another question (decision 0111)
  */
 public record AuditReport(AuditOptions options, HumanReference reference, List<ClassifierAudit> classifiers,
-                          Map<String, String> conditions) {
+                          Map<String, String> conditions, List<String> notAudited) {
     public AuditReport {
         classifiers = List.copyOf(classifiers);
         conditions = Map.copyOf(conditions);
+        notAudited = List.copyOf(notAudited);
     }
+
+    /** Why a classifier of {@link #notAudited} was left out. */
+    public static final String NOT_AUDITED_REASON = "answers another question than alignment faking (its scores do not"
+            + " measure faking); name it with --classifier to compare it anyway";
 
     public Optional<ClassifierAudit> classifier(String name) {
         return classifiers.stream().filter(c -> c.name().equals(name)).findFirst();

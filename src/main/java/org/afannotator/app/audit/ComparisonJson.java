@@ -50,6 +50,10 @@ public final class ComparisonJson {
         for (ClassifierAudit a : report.classifiers()) {
             cls.add(classifier(a));
         }
+        ArrayNode left = o.putArray("not_audited");
+        for (String name : report.notAudited()) {
+            left.addObject().put("name", name).put("reason", AuditReport.NOT_AUDITED_REASON);
+        }
         return o;
     }
 

@@ -106,7 +106,8 @@ final class AnnotationMerger {
             }
             Optional<int[]> stored = toStored(transcript.get(), s, masked);
             if (stored.isEmpty()) {
-                return reject(line, "span [" + s.start() + ", " + s.end() + ") in segment " + s.segment()
+                return reject(line, s.start() < 0 ? "a span in segment " + s.segment() + " lies outside the segment's text"
+                        : "span [" + s.start() + ", " + s.end() + ") in segment " + s.segment()
                         + " does not match the transcript's text");
             }
             String text = transcript.get().segment(s.segment()).text();

@@ -177,9 +177,9 @@ public final class BundleService {
                 String[] id = identify(bundle, f, projectId);
                 String raterName = id[1];
                 Optional<Rater> r = bundle.raters().byName(raterName);
-                List<AnnotationLine> lines = r.map(x -> AnnotationLines.fromStore(bundle, x.id())).orElse(List.of());
+                List<AnnotationLine> lines = r.map(x -> AnnotationLines.asStored(bundle, x.id())).orElse(List.of());
                 List<String> ignored = bundle.raters().all().stream().map(Rater::name)
-                        .filter(n -> !n.equals(raterName)).filter(n -> !AnnotationLines.fromStore(bundle,
+                        .filter(n -> !n.equals(raterName)).filter(n -> !AnnotationLines.asStored(bundle,
                                 bundle.raters().byName(n).orElseThrow().id()).isEmpty()).toList();
                 reads.add(new Read(f, id[0], raterName, lines, ignored));
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import org.afannotator.domain.Annotation;
 import org.afannotator.domain.AnnotationStatus;
 import org.afannotator.domain.Rater;
 import org.afannotator.domain.Segment;
+import org.afannotator.domain.SegmentKind;
 import org.afannotator.domain.Span;
 import org.afannotator.domain.Transcript;
 import org.afannotator.store.ProjectStore;
@@ -23,13 +24,24 @@ public final class AnnotationLines {
     }
 
     public static List<AnnotationLine> fromStore(ProjectStore store) {
-        return build(store, store.annotations().all(), store.spans().all());
+        return build(store, store.annotations().all(), store.spans().all(), false);
     }
 
     /** Only one rater's work. */
     public static List<AnnotationLine> fromStore(ProjectStore store, long raterId) {
         List<Span> spans = store.spans().all().stream().filter(s -> s.raterId() == raterId).toList();
-        return build(store, store.annotations().forRater(raterId), spans);
+        return build(store, store.annotations().forRater(raterId), spans, false);
+    }
+
+    /**
+     * One rater's work in a file that may have been edited outside the app (a bundle coming
+     * back): each span as stored, so that a merge checks it against the project's text and
+     * rejects what does not fit, instead of a span being cut to its segment or given the
+     * segment's text as its quote ({@link #asStored}).
+     */
+    public static List<AnnotationLine> asStored(ProjectStore store, long raterId) {
+        List<Span> spans = store.spans().all().stream().filter(s -> s.raterId() == raterId).toList();
+        return build(store, store.annotations().forRater(raterId), spans, true);
     }
 
     private record Key(String transcriptId, String rater) implements Comparable<Key> {
@@ -40,7 +52,8 @@ public final class AnnotationLines {
         }
     }
 
-    private static List<AnnotationLine> build(ProjectStore store, List<Annotation> annotations, List<Span> spans) {
+    private static List<AnnotationLine> build(ProjectStore store, List<Annotation> annotations, List<Span> spans,
+                                              boolean asStored) {
         Map<Long, String> names = new HashMap<>();
         for (Rater r : store.raters().all()) {
             names.put(r.id(), r.name());
@@ -55,7 +68,7 @@ public final class AnnotationLines {
             Transcript t = transcripts.computeIfAbsent(s.transcriptId(),
                     id -> store.transcripts().get(id).orElseThrow());
             spansByKey.computeIfAbsent(new Key(s.transcriptId(), names.get(s.raterId())), k -> new ArrayList<>())
-                    .add(toLine(t.segment(s.segmentOrdinal()), s));
+                    .add(asStored ? asStored(t, s) : toLine(t.segment(s.segmentOrdinal()), s));
         }
         TreeMap<Key, Boolean> keys = new TreeMap<>();
         byKey.keySet().forEach(k -> keys.put(k, true));
@@ -71,6 +84,25 @@ public final class AnnotationLines {
                             a.status(), a.timeSpentMs(), a.createdAt(), a.updatedAt(), sl));
         }
         return out;
+    }
+
+    /**
+     * A span as stored, in code points where it fits its segment: a segment that is missing gives
+     * kind OTHER, offsets outside the text give -1, and the quote is the stored one unless it is
+     * the text at the offsets (then widened to whole characters, as {@link #toLine}).
+     */
+    static SpanLine asStored(Transcript t, Span s) {
+        Segment seg = t.segments().stream().filter(x -> x.ordinal() == s.segmentOrdinal()).findFirst().orElse(null);
+        if (seg == null) {
+            return new SpanLine(s.segmentOrdinal(), SegmentKind.OTHER, s.start(), s.end(), s.tag(), s.quote(), s.note());
+        }
+        String text = seg.text();
+        if (s.start() < 0 || s.end() > text.length() || s.start() >= s.end()) {
+            return new SpanLine(seg.ordinal(), seg.kind(), -1, -1, s.tag(), s.quote(), s.note());
+        }
+        SpanLine line = toLine(seg, s);
+        return text.substring(s.start(), s.end()).equals(s.quote()) ? line
+                : new SpanLine(line.segment(), line.segmentKind(), line.start(), line.end(), line.tag(), s.quote(), line.note());
     }
 
     /** The span with code point offsets; the quote is read from the segment text itself. */

@@ -109,6 +109,40 @@ class BundleServiceTest {
                 .containsEntry(MergeOutcome.ADDED, 0);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "UPDATE span SET segment_ordinal = 9",
+            "UPDATE span SET end_offset = end_offset + 500",
+            "UPDATE span SET quote = 'WRONG TEXT'"})
+    void aSpanThatDoesNotFitItsTextInABundleIsRejectedNotRepairedOrFatal(String tamper) throws Exception {
+        Path main = main();
+        Path b = bundle(main, "Ann");
+        try (ProjectStore bundle = ProjectStore.open(b)) {
+            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
+            Rater ann = work.signIn("Ann");
+            String shown = bundle.transcripts().get("t4").orElseThrow().segment(0).text();
+            int at = shown.indexOf("guide");
+            work.addSpan("t4", ann.id(), 0, at, at + 5, "counter_evidence", "");
+        }
+        // A bundle edited outside the app (the store checks every span it writes itself).
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + b);
+             java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate(tamper + " WHERE transcript_id = 't4'")).isEqualTo(1);
+        }
+        BundleService.BundleMerge m = merge(main, b).get(0);
+        // Regression: a missing segment failed the whole merge (exit 3, no file named); a span past the
+        // text was cut to the text's end, and a wrong quote replaced by the text, both merged.
+        assertThat(m.report().counts()).containsEntry(MergeOutcome.REJECTED, 1).containsEntry(MergeOutcome.ADDED, 0);
+        MergeReport.Unit rejected = m.report().units().stream().filter(u -> u.outcome() == MergeOutcome.REJECTED)
+                .findFirst().orElseThrow();
+        assertThat(rejected.transcriptId()).isEqualTo("t4");
+        assertThat(rejected.detail()).containsAnyOf("does not match the transcript's text", "outside the segment's text");
+        try (ProjectStore store = ProjectStore.open(main)) {
+            long ann = store.raters().byName("Ann").orElseThrow().id();
+            assertThat(store.spans().forTranscript("t4", ann)).isEmpty();
+        }
+    }
+
     @Test
     void aLaterChangeInTheBundleUpdatesWorkTheProjectLeftAlone() {
         Path main = main();

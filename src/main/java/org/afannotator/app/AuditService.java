@@ -52,7 +52,7 @@ public final class AuditService {
 
     /** Compares every classifier in {@code predictions} (or only {@code classifier}) with the ratings. */
     public AuditReport compareFiles(Path ratings, Path predictions, String classifier, AuditOptions options) {
-        List<RaterLabel> humans = labels(RatingsCsv.read(ratings, Level.NOMINAL));
+        List<RaterLabel> humans = labels(RatingsCsv.readAsImport(ratings));
         List<Prediction> preds = PredictionsCsv.read(predictions);
         boolean used = humans.stream().anyMatch(r -> r.label().equals(options.positive()))
                 || preds.stream().anyMatch(p -> options.positive().equals(p.label()));

@@ -6,11 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.afannotator.domain.Prediction;
+import org.afannotator.ingest.LabelCells;
 
 /**
  * Classifier predictions as CSV: header {@code item,classifier,label,score}; label or score may be
- * empty, not both; a score is a finite number (e.g. the share of yes votes). Labels are taken as
- * written, like the labels of {@link RatingsCsv}. One row per item and classifier.
+ * empty, not both; a score is a finite number (e.g. the share of yes votes). Labels are read as
+ * the import reads them ({@link LabelCells}). One row per item and classifier.
  */
 public final class PredictionsCsv {
     private PredictionsCsv() {
@@ -35,6 +36,13 @@ public final class PredictionsCsv {
                         + " on line " + before);
             }
             String label = row.get("label");
+            if (!label.isEmpty()) {
+                String code = LabelCells.normalize(label);
+                if (code == null) {
+                    throw t.bad(row, "label", "'" + label + "' is not a label (1/0, yes/no, true/false or a label code)");
+                }
+                label = code;
+            }
             String scoreText = row.get("score");
             Double score = null;
             if (!scoreText.isEmpty()) {

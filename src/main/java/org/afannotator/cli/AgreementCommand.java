@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.afannotator.app.AgreementOptions;
 import org.afannotator.app.AgreementService;
+import org.afannotator.app.RatingsCsv;
 import org.afannotator.app.ProjectAgreement;
 import org.afannotator.report.AgreementFiles;
 import org.afannotator.report.AgreementJson;
@@ -55,7 +56,9 @@ import picocli.CommandLine.Spec;
             "with one rating, as defined above).",
             "",
             "--ratings: CSV with header item,rater,label, one rating a row; an empty label or a missing",
-            "row is a missing rating; for ordinal/interval/ratio the labels are numbers.",
+            "row is a missing rating; for ordinal/interval/ratio the labels are numbers. Labels are",
+            "compared as written (case too); a note on stderr names labels that import and compare read",
+            "as one (1/yes/true/Faking as faking, 0/no/false as not_faking).",
             "--spans + --lengths: CSVs item,rater,tag,start,end (end exclusive) and item,length; every",
             "rater in the spans file is taken to have read every item.",
             "--project: labels, criteria and spans of annotations that are DONE with a label; a criterion",
@@ -128,6 +131,12 @@ public final class AgreementCommand implements Callable<Integer> {
         if (ratings != null) {
             CodingReport r = service.ratings(ratings, options);
             print(w, AgreementJson.coding(r, seed, bootstrap), AgreementTable.coding("ratings", r));
+            if (lvl == Level.NOMINAL) {
+                RatingsCsv.spellingsOfOneLabel(ratings).forEach((code, spellings) -> cl.getErr().println(
+                        "af-annotator: note: labels " + String.join(", ", spellings.stream().map(x -> "'" + x + "'").toList())
+                                + " are different categories here; import (and compare) read them all as '" + code + "'"));
+                cl.getErr().flush();
+            }
         } else if (spans != null) {
             SpanAgreement s = service.spans(spans, lengths);
             print(w, AgreementJson.spans(s), AgreementTable.spans("spans", s));

@@ -164,6 +164,18 @@ class AgreementCommandTest {
     }
 
     @Test
+    void labelsThatImportWouldReadAsOneAreNamedOnStderr() throws Exception {
+        Path mixed = write("mixed.csv", "item,rater,label\nu1,A,yes\nu1,B,faking\nu2,A,0\nu2,B,not_faking\nu3,A,maybe\n");
+        CliRun r = CliRun.of("agreement", "--ratings", mixed.toString(), "--format", "json", "--bootstrap", "0");
+        assertThat(r.exitCode()).isZero();
+        // As written: 'yes' and 'faking' disagree (the tool's documented definition), and the note says why.
+        assertThat(new ObjectMapper().readTree(r.out()).get("percent_agreement").get("value").asDouble()).isZero();
+        assertThat(r.err()).contains("'faking', 'yes' are different categories here").contains("as 'faking'")
+                .contains("'0', 'not_faking'").doesNotContain("maybe");
+        assertThat(CliRun.of("agreement", "--ratings", mixed.toString(), "--level", "ordinal").err()).isNotEmpty();
+    }
+
+    @Test
     void badCsvExitsOneNamingFileAndLine() throws Exception {
         Path dup = write("dup.csv", "item,rater,label\nu1,A,x\nu1,B,y\nu1,A,z\n");
         CliRun r = CliRun.of("agreement", "--ratings", dup.toString());

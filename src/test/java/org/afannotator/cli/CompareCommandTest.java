@@ -258,4 +258,37 @@ class CompareCommandTest {
         assertThat(named.exitCode()).isZero();
         assertThat(named.err()).contains("pm_score answers another question");
     }
+
+    @Test
+    void labelsWrittenAsTheImportAcceptsThemGiveTheSameAudit() throws Exception {
+        Path ratings = Path.of("sample-transcripts", "ratings.csv");
+        Path predictions = Path.of("sample-transcripts", "predictions.csv");
+        // The same files with the labels spelled as 1/0, yes/no, TRUE/false, Faking.
+        String[] yes = {"1", "yes", "TRUE", "Faking"};
+        String[] no = {"0", "no", "false", "not_faking"};
+        Path mixedRatings = dir.resolve("ratings.csv");
+        Path mixedPredictions = dir.resolve("predictions.csv");
+        for (Path[] io : new Path[][] {{ratings, mixedRatings}, {predictions, mixedPredictions}}) {
+            List<String> lines = java.nio.file.Files.readAllLines(io[0]);
+            List<String> out = new java.util.ArrayList<>(List.of(lines.get(0)));
+            for (int i = 1; i < lines.size(); i++) {
+                String[] f = lines.get(i).split(",", -1);
+                f[2] = f[2].equals("faking") ? yes[i % 4] : f[2].equals("not_faking") ? no[i % 4] : f[2];
+                out.add(String.join(",", f));
+            }
+            java.nio.file.Files.write(io[1], out);
+        }
+        String plain = CliRun.of("compare", "--ratings", ratings.toString(), "--predictions", predictions.toString(),
+                "--bootstrap", "0").out();
+        CliRun mixed = CliRun.of("compare", "--ratings", mixedRatings.toString(), "--predictions", mixedPredictions.toString(),
+                "--bootstrap", "0");
+        // Regression: as written, 'yes' and 'faking' were different labels (1 reference item, 29 ties).
+        assertThat(mixed.exitCode()).isZero();
+        assertThat(mixed.out()).isEqualTo(plain);
+
+        java.nio.file.Files.writeString(mixedPredictions, "item,classifier,label,score\nx,j,maybe?,\n");
+        CliRun bad = CliRun.of("compare", "--ratings", ratings.toString(), "--predictions", mixedPredictions.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("predictions.csv").contains("line 2").contains("'maybe?' is not a label");
+    }
 }

@@ -29,7 +29,7 @@ public final class DisagreementCsv {
                     d.referenceSource() == null ? "" : d.referenceSource().name().toLowerCase(java.util.Locale.ROOT),
                     d.predictedLabel() == null ? "" : d.predictedLabel(),
                     d.score() == null ? "" : Double.toString(d.score()),
-                    d.distance() == null ? "" : Double.toString(d.distance()),
+                    d.distance() == null ? "" : distance(d.distance()),
                     d.condition() == null ? "" : d.condition())));
         }
         try {
@@ -37,5 +37,13 @@ public final class DisagreementCsv {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write CSV", e);
         }
+    }
+
+    /**
+     * |score - threshold| to 12 significant digits: the difference of two decimals carries binary
+     * noise (0.909 - 0.5 = 0.40900000000000003) that would otherwise be written out.
+     */
+    static String distance(double d) {
+        return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

@@ -40,6 +40,7 @@ import org.afannotator.stats.classifier.Metric;
 import org.afannotator.ui.common.Icons;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
  * The researcher's classifier audit: choose a classifier and read how it compares with the human
@@ -113,7 +114,12 @@ public final class AuditView extends BorderPane {
         export.disableProperty().bind(vm.reportProperty().isNull());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, new Label("Classifier:"), classifierBox, grow, browse, export);
+        Button recompute = new Button("Recompute", Icons.of(MaterialDesignR.REFRESH));
+        recompute.setId("audit-recompute");
+        recompute.setTooltip(new javafx.scene.control.Tooltip("Read the project again (new labels, adjudications, predictions)"));
+        recompute.disableProperty().bind(vm.busyProperty());
+        recompute.setOnAction(e -> vm.load());
+        HBox bar = new HBox(10, title, new Label("Classifier:"), classifierBox, grow, recompute, browse, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12, 16, 4, 16));
         summary.setId("audit-summary");
@@ -415,6 +421,13 @@ public final class AuditView extends BorderPane {
         stage.setScene(scene);
         stage.setTitle("Disagreements \u2014 " + b.classifier());
         stage.getIcons().setAll(Icons.app());
+        // Esc closes it, as it closes the app's dialogs (unless a control such as an open list uses it first).
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.show();
     }
 }

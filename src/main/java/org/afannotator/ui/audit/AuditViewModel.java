@@ -120,11 +120,16 @@ public final class AuditViewModel {
     public void load() {
         busy.set(true);
         message.set("Reading classifiers\u2026");
-        executor.submit(p -> new Loaded(service.classifiers(session), service.defaultPositive(session)), loaded -> {
+        executor.submit(p -> new Loaded(service.classifiers(session), service.defaultPositive(session),
+                service.otherQuestions(session)), loaded -> {
             busy.set(false);
             positive = loaded.positive;
             classifiers.setAll(loaded.classifiers);
-            if (loaded.classifiers.isEmpty()) {
+            if (loaded.classifiers.isEmpty() && !loaded.otherQuestions.isEmpty()) {
+                message.set("This project's classifiers answer other questions than alignment faking ("
+                        + String.join(", ", loaded.otherQuestions) + "), so none is audited here; `compare --classifier"
+                        + " NAME` compares one anyway.");
+            } else if (loaded.classifiers.isEmpty()) {
                 message.set("This project holds no classifier predictions yet: import some to audit them.");
             } else if (loaded.classifiers.contains(classifier.get())) {
                 compare();
@@ -223,7 +228,7 @@ public final class AuditViewModel {
         message.set(t.getMessage() == null ? t.toString() : t.getMessage());
     }
 
-    private record Loaded(List<String> classifiers, String positive) {
+    private record Loaded(List<String> classifiers, String positive, List<String> otherQuestions) {
         Loaded {
             classifiers = new ArrayList<>(classifiers);
         }

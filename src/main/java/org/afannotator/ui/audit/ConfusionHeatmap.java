@@ -7,8 +7,8 @@ import javafx.scene.layout.GridPane;
 import org.afannotator.stats.classifier.ConfusionMatrix;
 
 /**
- * The confusion matrix as a 2 x 2 heatmap: rows are the classifier's verdict, columns the human
- * reference; each cell's colour deepens with its share of the items, green on the diagonal (agree)
+ * The confusion matrix as a 2 x 2 heatmap: rows are the human reference, columns the classifier's
+ * verdict (as in the HTML report); each cell's colour deepens with its share of the items, green on the diagonal (agree)
  * and red off it (disagree).
  */
 final class ConfusionHeatmap extends GridPane {
@@ -25,19 +25,20 @@ final class ConfusionHeatmap extends GridPane {
         setHgap(6);
         setVgap(6);
         setId("confusion-heatmap");
-        Label corner = axis("classifier \u2193 / people \u2192");
+        // Rows are the people (the reference), columns the classifier, as in the HTML report.
+        Label corner = axis("people \u2193 / classifier \u2192");
         corner.setWrapText(true);
         corner.setMaxWidth(110);
         add(corner, 0, 0);
-        add(refPos, 1, 0);
-        add(refNeg, 2, 0);
-        add(predPos, 0, 1);
+        add(predPos, 1, 0);
+        add(predNeg, 2, 0);
+        add(refPos, 0, 1);
         add(tp, 1, 1);
-        add(fp, 2, 1);
-        add(predNeg, 0, 2);
-        add(fn, 1, 2);
+        add(fn, 2, 1);
+        add(refNeg, 0, 2);
+        add(fp, 1, 2);
         add(tn, 2, 2);
-        for (Label l : new Label[] {refPos, refNeg}) {
+        for (Label l : new Label[] {predPos, predNeg}) {
             GridPane.setHalignment(l, HPos.CENTER);
         }
     }

@@ -229,6 +229,10 @@ public final class AdjudicationViewModel {
     }
 
     private void fail(Throwable t) {
-        error.set(t.getMessage() == null ? t.toString() : t.getMessage());
+        // The form's own refusals ("choose a gold label") read as the reason alone, not "field label: ...".
+        String text = t instanceof org.afannotator.domain.BadInputException b && b.file() == null ? b.reason()
+                : t.getMessage() == null ? t.toString() : t.getMessage();
+        message.set("");
+        error.set(text);
     }
 }

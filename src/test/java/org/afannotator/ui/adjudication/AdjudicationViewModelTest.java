@@ -57,6 +57,23 @@ class AdjudicationViewModelTest {
     }
 
     @Test
+    void aRefusalReadsAsItsReasonAndReplacesTheLastSuccess() {
+        try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
+            AdjudicationViewModel vm = new AdjudicationViewModel(new AdjudicationService(store, ReportFixtures.CLOCK),
+                    new SyncUiExecutor(), "Dee");
+            vm.refresh();
+            vm.goldLabelProperty().set("faking");
+            vm.save();
+            assertThat(vm.messageProperty().get()).startsWith("Gold label for t2");
+            vm.goldLabelProperty().set(null);
+            vm.save();
+            // Regression: "field label: choose a gold label" under the previous "Gold label for t2: ...".
+            assertThat(vm.errorProperty().get()).isEqualTo("choose a gold label");
+            assertThat(vm.messageProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
     void lowConfidenceWidensTheQueueAndUnanimousItemsAreAcceptedInBulk() {
         try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
             AdjudicationViewModel vm = new AdjudicationViewModel(new AdjudicationService(store, ReportFixtures.CLOCK),

@@ -380,6 +380,8 @@ public final class PathChooser {
             reload();
         } else if (e.getCode() == KeyCode.ESCAPE) {
             stage.close();
+        } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            acceptChoice();
         } else {
             return;
         }
@@ -387,10 +389,7 @@ public final class PathChooser {
     }
 
     private void tableKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-            acceptChoice();
-            e.consume();
-        } else if (e.getCode() == KeyCode.ENTER) {
+        if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
             List<Entry> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
             if (chosen.size() == 1 && chosen.get(0).folder()) {
                 open(chosen.get(0));
@@ -413,15 +412,24 @@ public final class PathChooser {
         long now = System.nanoTime();
         typed = now - typedAt > 1_000_000_000L ? c : typed + c;
         typedAt = now;
+        selectTyped();
+        e.consume();
+    }
+
+    /** Selects the first entry whose name starts with what was typed (also once a folder typed into has been read). */
+    private boolean selectTyped() {
+        if (typed.isEmpty() || System.nanoTime() - typedAt > 1_000_000_000L) {
+            return false;
+        }
         String prefix = typed.toLowerCase(Locale.ROOT);
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
                 table.getSelectionModel().clearAndSelect(i);
                 table.scrollTo(i);
-                break;
+                return true;
             }
         }
-        e.consume();
+        return false;
     }
 
     private void open(Entry e) {
@@ -501,6 +509,8 @@ public final class PathChooser {
                 if (at >= 0) {
                     table.getSelectionModel().clearAndSelect(at);
                     table.scrollTo(at);
+                } else if (selectTyped()) {
+                    // letters typed while the folder was read
                 } else if (!shown.isEmpty() && mode != Mode.SAVE_FILE && mode != Mode.FOLDER) {
                     table.getSelectionModel().clearAndSelect(0);
                 }

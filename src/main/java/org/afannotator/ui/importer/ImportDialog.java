@@ -46,6 +46,8 @@ public final class ImportDialog extends VBox {
                 + " classifier predictions or ratings. Files, folders or .zip; you can also drop them here.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
+        // Wrapped text keeps its lines when the result list takes room: the lists give way instead.
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         Button files = new Button("Add files\u2026", Icons.of(MaterialDesignF.FILE_PLUS_OUTLINE));
         files.setId("import-add-files");
@@ -68,6 +70,7 @@ public final class ImportDialog extends VBox {
         Label format = new Label();
         format.setId("import-format");
         format.setWrapText(true);
+        format.setMinHeight(Region.USE_PREF_SIZE);
         format.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.formatProperty().get().isEmpty() ? "" : "Format: " + vm.formatProperty().get(), vm.formatProperty()));
 
@@ -83,6 +86,7 @@ public final class ImportDialog extends VBox {
         ListView<String> result = new ListView<>(vm.result());
         result.setId("import-result");
         result.setPrefHeight(130);
+        result.setMinHeight(90);
         result.getStyleClass().add("dense");
         result.setPlaceholder(new Label(""));
         // An error names file, record and reason in one long line: wrap it, never scroll sideways.

@@ -82,7 +82,7 @@ public final class AuditService {
 
     /**
      * The project's classifiers of alignment faking, sorted: every classifier except the released
-     * fields that answer another question and gave no label (decision 0111).
+     * fields that answer another question and gave no label (decision 0113).
      */
     public List<String> classifiers(ProjectSession session) {
         List<String> other = otherQuestions(session);

@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * faking, and which ask something else (decision 0022). The importers give a label only to the
  * first; the others (training awareness, goal guarding, refusal, the preference model's score,
  * StrongREJECT's harmfulness...) are kept as scores, and the classifier audit leaves them out
- * unless asked for by name: their scores do not measure faking (decision 0111).
+ * unless asked for by name: their scores do not measure faking (decision 0113).
  */
 public final class ClassifierQuestions {
     /** Released fields that answer another question (Redwood json_outputs and osaf results). */

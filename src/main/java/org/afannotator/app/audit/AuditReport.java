@@ -10,7 +10,7 @@ import org.afannotator.stats.classifier.HumanReference;
  * A comparison of one or more classifiers with the human reference.
  *
  * @param conditions transcript condition by item (free_tier, ...), empty when unknown (CSV input)
- * @param notAudited the project's classifiers left out because they answer another question (decision 0111)
+ * @param notAudited the project's classifiers left out because they answer another question (decision 0113)
  */
 public record AuditReport(AuditOptions options, HumanReference reference, List<ClassifierAudit> classifiers,
                           Map<String, String> conditions, List<String> notAudited) {

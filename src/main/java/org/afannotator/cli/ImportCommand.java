@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                 "never written over it: it is a bad record (a conflict), and so is a second row of one file",
                 "for the same item and rater (or classifier) that differs from the first; the same rating",
                 "or prediction again is a duplicate; an annotation without a label is filled in.",
-                "The project is created when it does not exist.",
+                "The project is created when it does not exist (its folder must exist); when the import is",
+                "refused or cancelled before anything went in, the project it created is removed again.",
                 "Ctrl+C (or SIGTERM) stops the import between records: the file being read is rolled back,",
                 "the files before it stay imported, the summary says \"cancelled\" and the exit code is 130",
                 "(143 for SIGTERM); a second Ctrl+C meanwhile is ignored. If the import had finished, or failed",
@@ -54,7 +55,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", required = true, paramLabel = "P", description = "project file (*.afproj); created if missing")
+    @Option(names = "--project", required = true, paramLabel = "P", description = "project file (*.afproj); created if missing, in a folder that exists")
     Path project;
 
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR_OR_ZIP", description = "files, folders or zip archives")

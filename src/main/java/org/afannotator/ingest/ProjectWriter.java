@@ -177,23 +177,21 @@ final class ProjectWriter implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        for (ImportRecord r : pending) {
+        boolean[] stored = new boolean[pending.size()];
+        for (int i = 0; i < pending.size(); i++) {
+            ImportRecord r = pending.get(i);
             if (r.transcript() != null) {
                 long key = transcriptInserts.insert(r.transcript(), r.utf8());
                 if (key >= 0) {
                     transcriptsAdded++;
                     predictionsAdded += predictionInserts.insertAll(key, r.predictions());
                 } else {
-                    duplicates++; // stored already: its predictions may still be new, or differ
-                    for (Prediction p : r.predictions()) {
-                        if (savePrediction(r, p) == Outcome.ADDED) {
-                            predictionsAdded++;
-                        }
-                    }
+                    stored[i] = true; // its predictions may still be new, or differ: below
                 }
             }
         }
-        for (ImportRecord r : pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            ImportRecord r = pending.get(i);
             boolean attachOnly = r.transcript() == null;
             boolean added = false;
             boolean refused = false;
@@ -203,6 +201,8 @@ final class ProjectWriter implements AutoCloseable {
                     bad.accept(unknownItem(r, p.transcriptId()));
                     continue;
                 }
+            }
+            if (attachOnly || stored[i]) {
                 for (Prediction each : r.predictions()) {
                     Outcome o = savePrediction(r, each);
                     if (o == Outcome.ADDED) {
@@ -225,7 +225,8 @@ final class ProjectWriter implements AutoCloseable {
                 added |= o == Outcome.ADDED;
                 refused |= o == Outcome.REFUSED;
             }
-            if (attachOnly && !added && !refused) {
+            // a stored transcript is a duplicate even if it brings a new prediction; a refused record is none
+            if (!refused && (stored[i] || attachOnly && !added)) {
                 duplicates++;
             }
         }

@@ -176,6 +176,10 @@ class ImportConflictTest {
         assertThatThrownBy(() -> run(ImportOptions.defaults(), changed))
                 .hasMessageContaining("rater human_labels already labelled")
                 .hasMessageContaining("as faking in this project; this file says not_faking");
+        ImportResult skipping = run(ImportOptions.defaults().withSkipBad(true), changed);
+        assertThat(skipping.skipped()).as("refused, so no duplicate").hasSize(1);
+        assertThat(skipping.duplicates()).isZero();
+        assertThat(skipping.annotationsAdded()).isZero();
         ImportResult again = run(ImportOptions.defaults(), first);
         assertThat(again.duplicates()).isEqualTo(1);
         assertThat(again.annotationsAdded()).isZero();

@@ -1,5 +1,7 @@
 package org.afannotator.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +25,58 @@ public final class ImportService {
 
     /**
      * Imports into the project file at {@code project}, creating it when there is no file there yet
-     * (only after the inputs were found, so a mistyped input path creates nothing).
+     * (only after the inputs were found, so a mistyped input path creates nothing; never its
+     * folder, which must exist). A project this call created is removed again (with its log and
+     * shared memory) when the import was refused or cancelled before anything went in, so the disk
+     * is as it was.
      */
     public ImportResult importInto(Path project, List<Path> inputs, ImportOptions options, ProgressListener progress,
                                    CancelToken cancel) {
-        try (SourceSet sources = SourceSet.of(inputs);
-             ProjectStore store = ProjectStore.openOrCreate(project)) {
-            return new Importer(store).run(sources, options, progress, cancel);
+        try (SourceSet sources = SourceSet.of(inputs)) {
+            boolean created = !Files.exists(project);
+            if (created) {
+                Path folder = project.toAbsolutePath().getParent();
+                if (folder != null && !Files.isDirectory(folder)) {
+                    throw new BadInputException(project.toString(), "the folder " + folder + " does not exist;"
+                            + " create it first (import creates the project file, not its folder)");
+                }
+            }
+            ProjectStore store = ProjectStore.openOrCreate(project);
+            boolean keep = !created;
+            try {
+                ImportResult r = new Importer(store).run(sources, options, progress, cancel);
+                keep = keep || !r.cancelled() || !isEmpty(store);
+                return r;
+            } catch (RuntimeException | Error e) {
+                try {
+                    keep = keep || !isEmpty(store);
+                } catch (RuntimeException unreadable) {
+                    keep = true;
+                    e.addSuppressed(unreadable);
+                }
+                throw e;
+            } finally {
+                store.close();
+                if (!keep) {
+                    remove(project);
+                }
+            }
+        }
+    }
+
+    /** Whether nothing has gone into the project: no transcript, no rater. */
+    private static boolean isEmpty(ProjectStore store) {
+        return store.transcripts().count() == 0 && store.raters().count() == 0;
+    }
+
+    /** Deletes a project file this import created, and the files SQLite keeps beside it. */
+    private static void remove(Path project) {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            try {
+                Files.deleteIfExists(project.resolveSibling(project.getFileName() + suffix));
+            } catch (IOException e) {
+                // left behind: an empty project, which the next import into it fills
+            }
         }
     }
 

@@ -31,9 +31,17 @@ import picocli.CommandLine.Spec;
                 "(json_outputs), osaf-results (open-source-alignment-faking), human-labels (0/1",
                 "alignment_faking_human_label; imported as an EXTERNAL rater named after the file), generic",
                 "(JSON/JSONL/CSV through --map), predictions (item,classifier,label,score), ratings",
-                "(item,rater,label). Each file is imported whole or not at all; a refused file stops the",
+                "(item,rater,label). Files that add transcripts go in first, then predictions and ratings",
+                "(which refer to them), whatever their names; otherwise in the order given, folders and",
+                "archives by path. Each file is imported whole or not at all; a refused file stops the",
                 "import (files before it stay) and exits 1. Records already in the project are counted as",
-                "duplicates and add nothing. The project is created when it does not exist.",
+                "duplicates and add nothing. A rating that differs from a rater's labelled annotation of that",
+                "transcript (finished or draft), or a prediction that differs from that classifier's one, is",
+                "never written over it: it is a bad record (a conflict), and so is a second row of one file",
+                "for the same item and rater (or classifier) that differs from the first; the same rating",
+                "or prediction again is a duplicate; an annotation without a label is filled in.",
+                "The project is created when it does not exist (its folder must exist); when the import is",
+                "refused or cancelled before anything went in, the project it created is removed again.",
                 "Ctrl+C (or SIGTERM) stops the import between records: the file being read is rolled back,",
                 "the files before it stay imported, the summary says \"cancelled\" and the exit code is 130",
                 "(143 for SIGTERM); a second Ctrl+C meanwhile is ignored. If the import had finished, or failed",
@@ -47,7 +55,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", required = true, paramLabel = "P", description = "project file (*.afproj); created if missing")
+    @Option(names = "--project", required = true, paramLabel = "P", description = "project file (*.afproj); created if missing, in a folder that exists")
     Path project;
 
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR_OR_ZIP", description = "files, folders or zip archives")

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,9 +29,7 @@ final class CsvRows implements RowReader {
 
     CsvRows(InputStream in, Limits limits) {
         this.limits = limits;
-        Reader reader = new LineLimitReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                limits.maxRecordBytes);
+        Reader reader = new LineLimitReader(Encoding.strictUtf8(in), limits.maxRecordBytes);
         try {
             rows = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                     .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(reader);
@@ -54,7 +49,7 @@ final class CsvRows implements RowReader {
             if (e instanceof RecordException r) {
                 throw r;
             }
-            throw new RecordException(-1, 1, null, reason(e), true);
+            throw new RecordException(-1, lineOf(e, 1), null, reason(e), true);
         }
     }
 
@@ -91,8 +86,18 @@ final class CsvRows implements RowReader {
             if (e instanceof RecordException r) {
                 throw r;
             }
-            throw new RecordException(index, line, null, reason(e), true);
+            throw new RecordException(index, lineOf(e, line), null, reason(e), true);
         }
+    }
+
+    /** The line of bytes that are not UTF-8 behind {@code e}, else {@code line}. */
+    private static long lineOf(Exception e, long line) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Encoding.NotUtf8 bad) {
+                return bad.line;
+            }
+        }
+        return line;
     }
 
     private String reason(Exception e) {

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** Input files are UTF-8 text; a UTF-8 byte order mark is skipped, UTF-16 and UTF-32 are refused. */
 final class Encoding {
@@ -40,6 +48,105 @@ final class Encoding {
             return "the file is UTF-32 text; save it as UTF-8";
         }
         return null;
+    }
+
+    /**
+     * Strict UTF-8 text of {@code in}. Every character before a malformed byte is handed out first,
+     * so a reader sees the records before it whole; the read that reaches it then fails with a
+     * {@link NotUtf8} naming its line (a plain decoding reader fails on the whole buffer around it,
+     * before the records in that buffer are read).
+     */
+    static Reader strictUtf8(InputStream in) {
+        return new Utf8Reader(in);
+    }
+
+    /** Bytes that are not UTF-8, on {@link #line} (1-based) of the text. */
+    static final class NotUtf8 extends CharacterCodingException {
+        final long line;
+
+        NotUtf8(long line) {
+            this.line = line;
+        }
+
+        @Override
+        public String getMessage() {
+            return "not valid UTF-8 text (line " + line + ")";
+        }
+    }
+
+    private static final class Utf8Reader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+        /** The line of the next character handed out. */
+        private long line = 1;
+        private boolean eof;
+        private boolean flushed;
+        private NotUtf8 bad;
+
+        Utf8Reader(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (bad != null) {
+                throw bad;
+            }
+            CharBuffer out = CharBuffer.wrap(buf, off, len);
+            while (out.position() == off) {
+                CoderResult r = decoder.decode(bytes, out, eof);
+                if (r.isError()) {
+                    bad = new NotUtf8(line + newlines(buf, off, out.position()));
+                    if (out.position() == off) {
+                        throw bad;
+                    }
+                    break;
+                }
+                if (r.isOverflow() || out.position() > off) {
+                    break;
+                }
+                if (eof) {
+                    if (!flushed) {
+                        flushed = true;
+                        decoder.flush(out);
+                    }
+                    if (out.position() == off) {
+                        return -1;
+                    }
+                    break;
+                }
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+            }
+            line += newlines(buf, off, out.position());
+            return out.position() - off;
+        }
+
+        private static int newlines(char[] buf, int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (buf[i] == '\n') {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** A parser failure in words a user can act on. */

@@ -73,10 +73,14 @@ abstract class FileFeed implements AutoCloseable {
         return new Inline(src, new AtomicLong(), options, limits, cancel, now);
     }
 
-    /** Queues the file's detection and reading on {@code executor} (one thread: after the files queued before). */
+    /**
+     * Queues the file's detection and reading on {@code executor} (one thread: after the files queued
+     * before). {@code detectOnlyAttaching}: a file found to refer to transcripts (predictions,
+     * ratings) is detected only, not read, since the import puts it aside for later.
+     */
     static FileFeed ahead(ExecutorService executor, Source src, ImportOptions options, Limits limits, CancelToken cancel,
-                          Instant now) {
-        return new Ahead(executor, new Inline(src, new AtomicLong(), options, limits, cancel, now));
+                          Instant now, boolean detectOnlyAttaching) {
+        return new Ahead(executor, new Inline(src, new AtomicLong(), options, limits, cancel, now), detectOnlyAttaching);
     }
 
     /** Files up to this size are read from disk once, for detection and records both. */
@@ -221,7 +225,7 @@ abstract class FileFeed implements AutoCloseable {
         private final Future<?> task;
         private Detected detected;
 
-        Ahead(ExecutorService executor, Inline inner) {
+        Ahead(ExecutorService executor, Inline inner, boolean detectOnlyAttaching) {
             super(inner.src, inner.bytes, inner.now);
             task = executor.submit(() -> {
                 if (!started.compareAndSet(false, true)) {
@@ -229,7 +233,11 @@ abstract class FileFeed implements AutoCloseable {
                 }
                 try (inner) {
                     try {
-                        queue.put(new Detected(inner.detection(), null));
+                        FormatDetector.Detection det = inner.detection();
+                        queue.put(new Detected(det, null));
+                        if (detectOnlyAttaching && !det.format().createsTranscripts()) {
+                            return;
+                        }
                     } catch (RecordException e) {
                         queue.put(new Detected(null, e));
                         return;

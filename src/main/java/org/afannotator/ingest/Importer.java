@@ -20,7 +20,9 @@ import org.afannotator.store.StoreException;
  * Imports data files into a project, each file atomically (a savepoint of its own inside a short
  * transaction shared by consecutive files): a file goes in whole or not at all (with skip-bad: its
  * good records), so a refused file leaves the project as it was. Files before a refused one stay
- * imported. Formats are detected per file by content.
+ * imported. Formats are detected per file by content. Files that refer to transcripts
+ * (predictions, ratings) go in after every file that adds transcripts, whatever their names: each
+ * is put aside when its detection says so, and read after the others, in the order given.
  */
 public final class Importer {
     /**
@@ -67,6 +69,14 @@ public final class Importer {
             for (int next = 0; next < all.size(); ) {
                 next = run.importBatch(all, next, executor);
             }
+            if (!run.putAside.isEmpty()) {
+                List<Source> later = List.copyOf(run.putAside);
+                run.putAside.clear();
+                run.puttingAside = false;
+                for (int next = 0; next < later.size(); ) {
+                    next = run.importBatch(later, next, executor);
+                }
+            }
         } catch (ImportCancelledException e) {
             run.cancelled = true;
         } finally {
@@ -87,6 +97,12 @@ public final class Importer {
         final CancelToken cancel;
         final Limits limits;
         final List<ImportResult.Skipped> skipped = new ArrayList<>();
+        /**
+         * Whether files that refer to transcripts are put aside ({@link #putAside}) for after the
+         * others: in the first pass over the files, unless one format is forced on every file.
+         */
+        boolean puttingAside;
+        final List<Source> putAside = new ArrayList<>();
         final long bytesTotal;
         long bytesBefore;
         long records;
@@ -105,6 +121,7 @@ public final class Importer {
             this.cancel = cancel;
             this.limits = new Limits(options.maxRecordBytes());
             this.bytesTotal = sources.totalBytes();
+            this.puttingAside = options.format() == null;
         }
 
         /**
@@ -213,14 +230,14 @@ public final class Importer {
                 aheadBytes -= src.size();
             } else {
                 closeAhead();
-                f = FileFeed.ahead(executor, src, options, limits, cancel, clock.instant());
+                f = FileFeed.ahead(executor, src, options, limits, cancel, clock.instant(), puttingAside);
                 aheadNext = i + 1;
             }
             if (ahead.size() <= AHEAD_FILES / 2) {
                 while (aheadNext < all.size() && ahead.size() < AHEAD_FILES
                         && (ahead.isEmpty() || aheadBytes < AHEAD_BYTES)) {
                     Source next = all.get(aheadNext++);
-                    ahead.addLast(FileFeed.ahead(executor, next, options, limits, cancel, clock.instant()));
+                    ahead.addLast(FileFeed.ahead(executor, next, options, limits, cancel, clock.instant(), puttingAside));
                     aheadBytes += next.size();
                 }
             }
@@ -257,6 +274,10 @@ public final class Importer {
                     }
                     skipped.add(new ImportResult.Skipped(name, e.index < 0 ? null : e.index, e.describe()));
                     bytesBefore += src.size();
+                    return;
+                }
+                if (puttingAside && !det.format().createsTranscripts()) {
+                    putAside.add(src);
                     return;
                 }
                 List<ImportResult.Skipped> fileSkips = new ArrayList<>();

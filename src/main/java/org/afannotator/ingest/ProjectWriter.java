@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.afannotator.domain.Annotation;
@@ -106,11 +107,14 @@ final class ProjectWriter implements AutoCloseable {
             ImportRecord first = seen.putIfAbsent(id, r);
             if (first == null) {
                 fresh.add(r);
-            } else if (first.contentHash().equals(r.contentHash())) {
+                continue;
+            }
+            // the fingerprints are made only for a repeated id, which is rare
+            RecordException clash = clash(r, first.index(), first.fingerprint(), r.fingerprint());
+            if (clash == null) {
                 duplicates++;
             } else {
-                bad.accept(RecordException.of(r.index(), r.line(), "id", "duplicate id '" + id + "': record "
-                        + first.index() + " has the same id with other content"));
+                bad.accept(clash);
             }
         }
         checked.run();
@@ -123,18 +127,37 @@ final class ProjectWriter implements AutoCloseable {
     void accept(ImportRecord r) throws SQLException {
         Transcript t = r.transcript();
         if (t != null) {
-            ImportLedger.Seen seen = ledger.claim(t.id(), r.index(), r.contentHash());
+            String print = r.fingerprint();
+            ImportLedger.Seen seen = ledger.claim(t.id(), r.index(), r.line(), print);
             if (seen != null) {
-                if (seen.hash().equals(r.contentHash())) {
+                RecordException clash = clash(r, seen.record(), seen.hash(), print);
+                if (clash == null) {
                     duplicates++;
                 } else {
-                    bad.accept(RecordException.of(r.index(), r.line(), "id", "duplicate id '" + t.id()
-                            + "': record " + seen.record() + " has the same id with other content"));
+                    bad.accept(clash);
                 }
                 return;
             }
         }
         add(r);
+    }
+
+    /**
+     * Why {@code r} is refused, having the transcript id of record {@code first} of the same file;
+     * null when it repeats that record (same transcript, same classifier results and labels).
+     */
+    private static RecordException clash(ImportRecord r, long first, String firstPrint, String print) {
+        if (firstPrint.equals(print)) {
+            return null;
+        }
+        String id = r.transcript().id();
+        if (!ImportRecord.hashOf(firstPrint).equals(r.contentHash())) {
+            return RecordException.of(r.index(), r.line(), "id", "duplicate id '" + id + "': record " + first
+                    + " has the same id with other content");
+        }
+        return RecordException.of(r.index(), r.line(), null, "record " + first + " has the same transcript ('" + id
+                + "') with " + ImportRecord.attachmentsOf(firstPrint) + "; this record says "
+                + ImportRecord.attachmentsOf(print) + "; not imported");
     }
 
     /** Queues {@code r}; writes the batch once it holds {@link #BATCH} records or {@link #BATCH_CHARS} of text. */
@@ -154,62 +177,166 @@ final class ProjectWriter implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        for (ImportRecord r : pending) {
+        boolean[] stored = new boolean[pending.size()];
+        for (int i = 0; i < pending.size(); i++) {
+            ImportRecord r = pending.get(i);
             if (r.transcript() != null) {
                 long key = transcriptInserts.insert(r.transcript(), r.utf8());
                 if (key >= 0) {
                     transcriptsAdded++;
                     predictionsAdded += predictionInserts.insertAll(key, r.predictions());
                 } else {
-                    duplicates++; // stored already: its predictions may still be new
-                    predictionsAdded += predictionInserts.insertAll(r.predictions());
+                    stored[i] = true; // its predictions may still be new, or differ: below
                 }
             }
         }
-        for (ImportRecord r : pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            ImportRecord r = pending.get(i);
             boolean attachOnly = r.transcript() == null;
+            boolean added = false;
+            boolean refused = false;
             if (attachOnly && !r.predictions().isEmpty()) {
                 Prediction p = r.predictions().get(0);
                 if (!store.transcripts().exists(p.transcriptId())) {
                     bad.accept(unknownItem(r, p.transcriptId()));
                     continue;
                 }
-                int added = predictionInserts.insertAll(r.predictions());
-                predictionsAdded += added;
-                if (added == 0) {
-                    duplicates++;
+            }
+            if (attachOnly || stored[i]) {
+                for (Prediction each : r.predictions()) {
+                    Outcome o = savePrediction(r, each);
+                    if (o == Outcome.ADDED) {
+                        predictionsAdded++;
+                    }
+                    added |= o == Outcome.ADDED;
+                    refused |= o == Outcome.REFUSED;
                 }
             }
             for (ImportRecord.Rating rating : r.ratings()) {
                 if (attachOnly && !store.transcripts().exists(rating.transcriptId())) {
                     bad.accept(unknownItem(r, rating.transcriptId()));
+                    refused = true;
                     continue;
                 }
-                if (saveRating(rating)) {
+                Outcome o = saveRating(r, rating);
+                if (o == Outcome.ADDED) {
                     annotationsAdded++;
-                } else if (attachOnly) {
-                    duplicates++;
                 }
+                added |= o == Outcome.ADDED;
+                refused |= o == Outcome.REFUSED;
+            }
+            // a stored transcript is a duplicate even if it brings a new prediction; a refused record is none
+            if (!refused && (stored[i] || attachOnly && !added)) {
+                duplicates++;
             }
         }
         pending.clear();
         pendingChars = 0;
     }
 
-    /** Saves the rating as a finished annotation unless the same one is stored; true if saved. */
-    private boolean saveRating(ImportRecord.Rating rating) throws SQLException {
+    /** What became of a prediction or rating: written, the same as one already there, or refused as a conflict. */
+    private enum Outcome { ADDED, SAME, REFUSED }
+
+    /**
+     * Inserts the prediction unless its transcript has one of that classifier already: the same
+     * label and score is {@link Outcome#SAME}; another is a conflict, sent to {@code bad} and never
+     * written over what is there.
+     */
+    private Outcome savePrediction(ImportRecord r, Prediction p) throws SQLException {
+        boolean attachOnly = r.transcript() == null;
+        String key = p.transcriptId() + '\u0000' + p.classifier();
+        if (predictionInserts.insert(p) == 1) {
+            if (attachOnly) {
+                ledger.claim(key, r.index(), r.line(), "");
+            }
+            return Outcome.ADDED;
+        }
+        PredictionRepository.Stored s = predictionInserts.stored(p.transcriptId(), p.classifier());
+        if (s == null) {
+            bad.accept(unknownItem(r, p.transcriptId()));
+            return Outcome.REFUSED;
+        }
+        if (Objects.equals(s.label(), p.label()) && Objects.equals(s.score(), p.score())) {
+            return Outcome.SAME;
+        }
+        bad.accept(conflict(r, Objects.equals(s.label(), p.label()) ? "score" : "label", key, "classifier "
+                + p.classifier() + " already has a prediction for " + p.transcriptId(),
+                " (" + ImportRecord.describe(s.label(), s.score()) + ")", ImportRecord.describe(p.label(), p.score())));
+        return Outcome.REFUSED;
+    }
+
+    /**
+     * Saves the rating as a finished annotation, unless that rater has labelled the transcript
+     * already (in the project, or earlier in this file): the same rating is {@link Outcome#SAME},
+     * another is a conflict, sent to {@code bad} and never written over what is there. An
+     * annotation without a label (a queue entry) is filled in.
+     */
+    private Outcome saveRating(ImportRecord r, ImportRecord.Rating rating) throws SQLException {
+        boolean attachOnly = r.transcript() == null;
         long raterId = raterIds.computeIfAbsent(rating.rater(),
                 name -> store.raters().getOrCreate(name, rating.role()).id());
         Optional<Annotation> existing = store.annotations().get(rating.transcriptId(), raterId);
-        if (existing.isPresent() && existing.get().status() == AnnotationStatus.DONE
-                && rating.label().equals(existing.get().label())) {
-            return false;
+        String key = rating.transcriptId() + '\u0000' + rating.rater();
+        if (existing.isPresent() && existing.get().label() != null) {
+            Annotation a = existing.get();
+            String[] differs = differs(a, rating);
+            if (differs == null) {
+                return Outcome.SAME;
+            }
+            bad.accept(conflict(r, differs[0], key, "rater " + rating.rater() + " already labelled "
+                    + rating.transcriptId() + " as " + a.label() + differs[1], "", differs[2]));
+            return Outcome.REFUSED;
         }
-        Instant created = existing.map(Annotation::createdAt).orElse(now);
-        store.annotations().save(c, new Annotation(rating.transcriptId(), raterId, rating.label(), rating.confidence(),
-                existing.map(Annotation::criteria).orElse(null), rating.note(), AnnotationStatus.DONE,
-                existing.map(Annotation::timeSpentMs).orElse(0L), created, now));
-        return true;
+        String note = rating.note() == null || rating.note().isEmpty() ? existing.map(Annotation::note).orElse(null)
+                : rating.note();
+        Integer confidence = rating.confidence() != null ? rating.confidence()
+                : existing.map(Annotation::confidence).orElse(null);
+        store.annotations().save(c, new Annotation(rating.transcriptId(), raterId, rating.label(), confidence,
+                existing.map(Annotation::criteria).orElse(null), note, AnnotationStatus.DONE,
+                existing.map(Annotation::timeSpentMs).orElse(0L), existing.map(Annotation::createdAt).orElse(now), now));
+        if (attachOnly) {
+            ledger.claim(key, r.index(), r.line(), "");
+        }
+        return Outcome.ADDED;
+    }
+
+    /**
+     * How the rating differs from the labelled annotation {@code a}: {field, what {@code a} has
+     * besides its label, what the rating says}; null when it is the same (its label, and its
+     * confidence and note where it gives them).
+     */
+    private static String[] differs(Annotation a, ImportRecord.Rating rating) {
+        if (!a.label().equals(rating.label())) {
+            return new String[] {"label", "", rating.label()};
+        }
+        if (rating.confidence() != null && !rating.confidence().equals(a.confidence())) {
+            return new String[] {"confidence", a.confidence() == null ? " without a confidence"
+                : " with confidence " + a.confidence(), String.valueOf(rating.confidence())};
+        }
+        if (rating.note() != null && !rating.note().isEmpty() && !rating.note().equals(a.note())) {
+            return new String[] {"note", a.note().isEmpty() ? " without a note" : " with the note '" + a.note() + "'",
+                "'" + rating.note() + "'"};
+        }
+        return null;
+    }
+
+    /**
+     * A conflict with a prediction or rating under {@code key} already there: earlier in this file
+     * (a ratings or predictions file notes each one it writes in the ledger), else in the project.
+     * The reason reads {@code head} + where + {@code tail} + what this file says.
+     */
+    private RecordException conflict(ImportRecord r, String field, String key, String head, String tail, String says)
+            throws SQLException {
+        boolean attachOnly = r.transcript() == null;
+        ImportLedger.Seen seen = attachOnly ? ledger.find(key) : null;
+        String reason;
+        if (seen == null) {
+            reason = head + " in this project" + tail + "; this file says " + says + "; not overwritten";
+        } else {
+            reason = head + (seen.line() > 0 ? " on line " + seen.line() : " in record " + seen.record())
+                    + " of this file" + tail + "; this row says " + says;
+        }
+        return RecordException.of(r.index(), r.line(), attachOnly ? field : null, reason);
     }
 
     private static RecordException unknownItem(ImportRecord r, String id) {

@@ -42,22 +42,48 @@ public final class PredictionRepository {
         return new Inserter(c);
     }
 
+    /** What a stored prediction says: its label and score (either may be null). */
+    public record Stored(String label, Double score) {
+    }
+
     /** A prepared insert of predictions; see {@link #inserter}. */
     public static final class Inserter implements AutoCloseable {
         private final PreparedStatement byId;
         private final PreparedStatement byKey;
+        private final PreparedStatement stored;
 
         private Inserter(Connection c) throws SQLException {
             // stored under the transcript's integer key (schema 2); an unknown transcript id gives a
             // null key, which the NOT NULL constraint refuses (OR IGNORE: silently, as a duplicate)
             byId = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
                     + " label, score, criteria, quotes, raw) VALUES ((SELECT key FROM transcript WHERE id = ?),?,?,?,?,?,?)");
+            PreparedStatement key = null;
             try {
-                byKey = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
+                key = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
                         + " label, score, criteria, quotes, raw) VALUES (?,?,?,?,?,?,?)");
+                stored = c.prepareStatement("SELECT p.label, p.score FROM prediction p JOIN transcript t"
+                        + " ON t.key = p.transcript_key WHERE t.id = ? AND p.classifier = ?");
             } catch (SQLException e) {
                 byId.close();
+                if (key != null) {
+                    key.close();
+                }
                 throw e;
+            }
+            byKey = key;
+        }
+
+        /** The label and score stored for the transcript and classifier, or null when there is none. */
+        public Stored stored(String transcriptId, String classifier) throws SQLException {
+            stored.setString(1, transcriptId);
+            stored.setString(2, classifier);
+            try (ResultSet rs = stored.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String label = rs.getString(1);
+                double score = rs.getDouble(2);
+                return new Stored(label, rs.wasNull() ? null : score);
             }
         }
 
@@ -65,10 +91,15 @@ public final class PredictionRepository {
         public int insertAll(Collection<Prediction> predictions) throws SQLException {
             int added = 0;
             for (Prediction p : predictions) {
-                byId.setString(1, p.transcriptId());
-                added += insert(byId, p);
+                added += insert(p);
             }
             return added;
+        }
+
+        /** Inserts the prediction unless its transcript has one of that classifier; returns 1 if it was new, else 0. */
+        public int insert(Prediction p) throws SQLException {
+            byId.setString(1, p.transcriptId());
+            return insert(byId, p);
         }
 
         /**
@@ -103,7 +134,11 @@ public final class PredictionRepository {
             try {
                 byId.close();
             } finally {
-                byKey.close();
+                try {
+                    byKey.close();
+                } finally {
+                    stored.close();
+                }
             }
         }
     }

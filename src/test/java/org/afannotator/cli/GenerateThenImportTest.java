@@ -76,4 +76,19 @@ class GenerateThenImportTest {
         }
         assertThat(Files.exists(project)).isTrue();
     }
+
+    @Test
+    void osafCorpusImportsAsOneFolderThoughItsCsvFilesSortBeforeResults() throws Exception {
+        Path corpus = dir.resolve("go");
+        JsonNode gen = JSON.readTree(CliRun.of("generate", "--out", corpus.toString(), "--transcripts", "50",
+                "--seed", "11", "--format", "osaf").out());
+        CliRun r = CliRun.of("import", "--project", dir.resolve("po.afproj").toString(), corpus.toString(),
+                "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode imp = JSON.readTree(r.out());
+        assertThat(imp.get("transcripts_added").asInt()).isEqualTo(50);
+        assertThat(imp.get("annotations_added").asInt()).isEqualTo(gen.get("ratings").asInt());
+        assertThat(imp.get("predictions_added").asInt()).isGreaterThan(gen.get("predictions").asInt());
+        assertThat(imp.get("skipped").size()).isZero();
+    }
 }

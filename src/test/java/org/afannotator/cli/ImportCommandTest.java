@@ -113,6 +113,54 @@ class ImportCommandTest {
     }
 
     @Test
+    void anImportRefusedBeforeAnyFileWentInLeavesNoNewProjectBehind() throws Exception {
+        Path p = dir.resolve("new1.afproj");
+        Path trunc = Files.writeString(dir.resolve("trunc.json"), "{\"messages\": [{\"role\": \"user\", \"con");
+        try (var before = Files.list(dir)) {
+            var listed = before.toList();
+            CliRun r = CliRun.of("import", "--project", p.toString(), trunc.toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).contains("trunc.json").contains("truncated");
+            try (var after = Files.list(dir)) {
+                assertThat(after.toList()).as("no project, log or shared memory left").containsExactlyInAnyOrderElementsOf(listed);
+            }
+        }
+    }
+
+    @Test
+    void aNewProjectKeepsTheFilesThatWentInBeforeARefusedOne() throws Exception {
+        Path p = dir.resolve("new2.afproj");
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.jsonl"), "{\"id\": \"a1\", \"user_input\": \"fine\"}\n");
+        Files.writeString(in.resolve("b.jsonl"), "{\"id\": \"b1\", \"user_input\": {}}\n");
+        CliRun r = CliRun.of("import", "--project", p.toString(), in.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        try (ProjectStore store = ProjectStore.open(p)) {
+            assertThat(store.transcripts().allIds()).containsExactly("a1");
+        }
+    }
+
+    @Test
+    void aRefusedImportIntoAnExistingEmptyProjectKeepsIt() throws Exception {
+        Path p = dir.resolve("empty.afproj");
+        ProjectStore.create(p).close();
+        Path trunc = Files.writeString(dir.resolve("trunc.json"), "{\"messages\": [");
+        assertThat(CliRun.of("import", "--project", p.toString(), trunc.toString()).exitCode())
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(Files.exists(p)).isTrue();
+    }
+
+    @Test
+    void aProjectInAFolderThatDoesNotExistIsRefusedAndTheFolderIsNotCreated() throws Exception {
+        Path folder = dir.resolve("nonexistent_dir");
+        Path p = folder.resolve("x.afproj");
+        CliRun r = CliRun.of("import", "--project", p.toString(), golden("generic.jsonl").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(p.toString()).contains("folder " + folder + " does not exist");
+        assertThat(Files.exists(folder)).isFalse();
+    }
+
+    @Test
     void inputFormatAndColumnMappingAreTakenFromTheCommandLine() throws Exception {
         Path p = dir.resolve("p.afproj");
         CliRun r = CliRun.of("import", "--project", p.toString(), golden("generic.csv").toString(), "--input-format", "generic",

@@ -9,6 +9,7 @@ import org.afannotator.domain.BadInputException;
 import org.afannotator.store.ProjectStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -180,5 +181,64 @@ class ImportAcrossFilesTest {
         assertThat(store.predictions().forTranscript(id)).extracting(p -> p.transcriptId() + " " + p.classifier())
                 .containsExactly(id + " deceptive_alignment", id + " partial_compliance");
         assertThat(store.predictions().forTranscript("first")).isEmpty();
+    }
+
+    /** A folder whose ratings and predictions sort before the transcripts they refer to. */
+    Path attachmentsFirst() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a_predictions.csv"), "item,classifier,label,score\nt1,judge,faking,0.9\n");
+        Files.writeString(in.resolve("b_ratings.csv"), "item,rater,label\nt1,ann,faking\nt2,ann,not_faking\n");
+        Files.writeString(Files.createDirectories(in.resolve("results")).resolve("t.jsonl"),
+                generic("t1", "one") + generic("t2", "two"));
+        Files.writeString(in.resolve("results").resolve("u.jsonl"), generic("t3", "three"));
+        return in;
+    }
+
+    void assertAllIn(ImportResult r) {
+        assertThat(r.skipped()).isEmpty();
+        assertThat(r.files()).isEqualTo(4);
+        assertThat(r.transcriptsAdded()).isEqualTo(3);
+        assertThat(r.predictionsAdded()).isEqualTo(1);
+        assertThat(r.annotationsAdded()).isEqualTo(2);
+        assertThat(store.predictions().forTranscript("t1")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void filesThatAddTranscriptsGoInBeforeFilesThatReferToThemWhateverTheirNames(boolean pipelined) throws Exception {
+        ImportResult r = ImporterFormatsTest.run(store, ImportOptions.defaults().withPipelined(pipelined),
+                attachmentsFirst());
+        assertAllIn(r);
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void inAZipToo(boolean pipelined) throws Exception {
+        Path in = attachmentsFirst();
+        Path zip = dir.resolve("corpus.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+             java.util.stream.Stream<Path> files = Files.walk(in)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(in.relativize(f).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        }
+        assertAllIn(ImporterFormatsTest.run(store, ImportOptions.defaults().withPipelined(pipelined), zip));
+    }
+
+    @Test
+    void andAcrossTheInputsOfOneImportKeepingTheirOrderOtherwise() throws Exception {
+        Path in = attachmentsFirst();
+        Path more = Files.writeString(dir.resolve("more_ratings.csv"), "item,rater,label\nt1,ann,not_faking\n");
+        // the ratings named first go in after every transcript, and in the order given: b_ratings.csv
+        // labels t1 first, so more_ratings.csv is the one that conflicts
+        assertThatThrownBy(() -> ImporterFormatsTest.run(store, ImportOptions.defaults(), in.resolve("b_ratings.csv"),
+                more, in.resolve("results")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("more_ratings.csv")
+                .hasMessageContaining("already labelled t1 as faking");
+        assertThat(store.transcripts().allIds()).containsExactlyInAnyOrder("t1", "t2", "t3");
+        assertThat(store.annotations().count()).isEqualTo(2);
     }
 }

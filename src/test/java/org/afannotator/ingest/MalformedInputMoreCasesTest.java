@@ -88,6 +88,14 @@ class MalformedInputMoreCasesTest {
                     "ratings.csv: record 0: field confidence: "),
             c("rating confidence beyond a long", "ratings.csv", "item,rater,label,confidence\nj1,Ann,faking,99999999999999999999\n",
                     "ratings.csv: record 0: field confidence: "),
+            c("invalid UTF-8 on line 5 of a CSV", "badutf8b.csv", concat("item,rater,label\nj1,a,faking\nj1,b,faking\n"
+                    + "j1,c,faking\nj1,d", new byte[] {(byte) 0xFF, (byte) 0xFE}, ",faking\n"), DEFAULTS,
+                    "badutf8b.csv: record 3: ", "not valid UTF-8 text (line 5)"),
+            c("invalid UTF-8 far into a CSV", "far.csv", concat("item,rater,label\n" + "j1,a,faking\n".repeat(3000)
+                    + "j1,b,\"multi\nline ", new byte[] {(byte) 0xC3, (byte) 0x28}, "\",faking\n"), DEFAULTS,
+                    "far.csv: record 3000: ", "not valid UTF-8 text (line 3003)"),
+            c("invalid UTF-8 in a CSV header", "head.csv", concat("item,rat", new byte[] {(byte) 0xFF}, "er,label\n"), DEFAULTS,
+                    "head.csv: ", "not valid UTF-8 text (line 1)"),
             c("JSON Lines line with text after the object", "rows.jsonl", OSAF_OK + "\n" + OSAF_OK + " trailing\n",
                     "rows.jsonl: record 1: ", "not valid JSON", "(line 2)"),
             c("two objects on one JSON Lines line", "rows.jsonl", OSAF_OK + "\n" + OSAF_OK + OSAF_OK + "\n",

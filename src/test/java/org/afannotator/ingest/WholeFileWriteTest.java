@@ -51,7 +51,7 @@ class WholeFileWriteTest {
 
     FileFeed ahead(String name, String content) {
         Source src = SourceSet.ofBytes(name, content.getBytes(StandardCharsets.UTF_8));
-        return FileFeed.ahead(parser, src, ImportOptions.defaults(), limits, new CancelToken(), Instant.EPOCH);
+        return FileFeed.ahead(parser, src, ImportOptions.defaults(), limits, new CancelToken(), Instant.EPOCH, false);
     }
 
     /** Waits until the parser thread has nothing more to do (everything queued before is done). */

@@ -1,0 +1,247 @@
+package org.afannotator.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import org.afannotator.domain.Annotation;
+import org.afannotator.domain.AnnotationStatus;
+import org.afannotator.domain.BadInputException;
+import org.afannotator.domain.Prediction;
+import org.afannotator.domain.RaterRole;
+import org.afannotator.store.ProjectStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A rating or prediction that differs from one already there (in the project, or earlier in the
+ * same file) is a conflict: a bad record naming file, record, line and reason, never written over
+ * what is there. The same one again is a duplicate; an annotation without a label may be filled in.
+ */
+class ImportConflictTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    ProjectStore store;
+    long alice;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = ProjectStore.create(dir.resolve("p.afproj"));
+        Path t = dir.resolve("t.jsonl");
+        Files.writeString(t, ImportAcrossFilesTest.generic("t1", "one") + ImportAcrossFilesTest.generic("t2", "two"));
+        run(ImportOptions.defaults(), t);
+        alice = store.raters().getOrCreate("alice", RaterRole.RATER).id();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    ImportResult run(ImportOptions options, Path... files) {
+        return ImporterFormatsTest.run(store, options, files);
+    }
+
+    Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    void annotate(String id, String label, Integer confidence, AnnotationStatus status) {
+        store.annotations().save(new Annotation(id, alice, label, confidence, Set.of("c1"), "mine", status, 60_000,
+                T0, T0));
+    }
+
+    Annotation aliceOn(String id) {
+        return store.annotations().get(id, alice).orElseThrow();
+    }
+
+    @Test
+    void aRatingThatDiffersFromAFinishedAnnotationIsRefusedAndTheAnnotationStays() throws Exception {
+        annotate("t1", "faking", 4, AnnotationStatus.DONE);
+        Path f = file("flip.csv", "item,rater,label\nt2,alice,faking\nt1,alice,not_faking\n");
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), f))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("flip.csv")
+                .hasMessageContaining("record 1")
+                .hasMessageContaining("(line 3)")
+                .hasMessageContaining("rater alice already labelled t1 as faking in this project; this file says"
+                        + " not_faking; not overwritten");
+        Annotation a = aliceOn("t1");
+        assertThat(a.label()).isEqualTo("faking");
+        assertThat(a.confidence()).isEqualTo(4);
+        assertThat(a.note()).isEqualTo("mine");
+        assertThat(store.annotations().get("t2", alice)).as("the refused file added nothing").isEmpty();
+    }
+
+    @Test
+    void withSkipBadTheConflictIsListedAndTheRestGoesIn() throws Exception {
+        annotate("t1", "faking", 4, AnnotationStatus.DONE);
+        Path f = file("flip.csv", "item,rater,label\nt1,alice,not_faking\nt2,alice,faking\n");
+        ImportResult r = run(ImportOptions.defaults().withSkipBad(true), f);
+        assertThat(r.annotationsAdded()).isEqualTo(1);
+        assertThat(r.duplicates()).isZero();
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).endsWith("flip.csv");
+            assertThat(s.record()).isZero();
+            assertThat(s.reason()).contains("already labelled t1 as faking", "(line 2)");
+        });
+        assertThat(aliceOn("t1").label()).isEqualTo("faking");
+        assertThat(aliceOn("t2").label()).isEqualTo("faking");
+    }
+
+    @Test
+    void aDraftWithALabelIsNotOverwrittenEither() throws Exception {
+        annotate("t1", "not_faking", null, AnnotationStatus.IN_PROGRESS);
+        Path f = file("r.csv", "item,rater,label\nt1,alice,faking\n");
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), f))
+                .hasMessageContaining("already labelled t1 as not_faking");
+        assertThat(aliceOn("t1").status()).isEqualTo(AnnotationStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void theSameRatingAgainIsADuplicateAndChangesNothing() throws Exception {
+        annotate("t1", "faking", 4, AnnotationStatus.DONE);
+        Path f = file("same.csv", "item,rater,label\nt1,alice,faking\n");
+        ImportResult r = run(ImportOptions.defaults(), f);
+        assertThat(r.annotationsAdded()).isZero();
+        assertThat(r.duplicates()).isEqualTo(1);
+        assertThat(aliceOn("t1").confidence()).isEqualTo(4);
+        assertThat(aliceOn("t1").note()).isEqualTo("mine");
+    }
+
+    @Test
+    void aConfidenceTheFileGivesMustMatchToo() throws Exception {
+        annotate("t1", "faking", 4, AnnotationStatus.DONE);
+        Path f = file("conf.csv", "item,rater,label,confidence\nt1,alice,faking,2\n");
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), f))
+                .hasMessageContaining("field confidence")
+                .hasMessageContaining("confidence 4")
+                .hasMessageContaining("this file says 2");
+    }
+
+    @Test
+    void anAnnotationWithoutALabelIsFilledIn() throws Exception {
+        annotate("t1", null, null, AnnotationStatus.TODO);
+        Path f = file("fill.csv", "item,rater,label,confidence\nt1,alice,faking,3\n");
+        ImportResult r = run(ImportOptions.defaults(), f);
+        assertThat(r.annotationsAdded()).isEqualTo(1);
+        Annotation a = aliceOn("t1");
+        assertThat(a.label()).isEqualTo("faking");
+        assertThat(a.confidence()).isEqualTo(3);
+        assertThat(a.status()).isEqualTo(AnnotationStatus.DONE);
+        assertThat(a.timeSpentMs()).isEqualTo(60_000);
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void twoRowsOfOneRaterAndItemInOneFile(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Path same = file("same.csv", "item,rater,label\nt1,bob,faking\nt1,bob,faking\n");
+        ImportResult r = run(o, same);
+        assertThat(r.annotationsAdded()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+
+        Path clash = file("clash.csv", "item,rater,label\nt2,bob,faking\nt2,bob,not_faking\n");
+        assertThatThrownBy(() -> run(o, clash))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("clash.csv")
+                .hasMessageContaining("record 1")
+                .hasMessageContaining("rater bob already labelled t2 as faking on line 2 of this file; this row says"
+                        + " not_faking");
+        long bob = store.raters().byName("bob").orElseThrow().id();
+        assertThat(store.annotations().get("t2", bob)).isEmpty();
+
+        ImportResult skipping = run(o.withSkipBad(true), clash);
+        assertThat(skipping.annotationsAdded()).isEqualTo(1);
+        assertThat(skipping.skipped()).hasSize(1);
+        assertThat(store.annotations().get("t2", bob).orElseThrow().label()).isEqualTo("faking");
+    }
+
+    @Test
+    void anImportedLabelSetIsNotOverwrittenByAChangedCopy() throws Exception {
+        String row = "user_input,output_without_scratchpad,alignment_faking_human_label\nHello there,Hi,";
+        Path first = file("human_labels.csv", row + "1\n");
+        assertThat(run(ImportOptions.defaults(), first).annotationsAdded()).isEqualTo(1);
+        Path changed = Files.createDirectories(dir.resolve("v2")).resolve("human_labels.csv");
+        Files.writeString(changed, row + "0\n");
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), changed))
+                .hasMessageContaining("rater human_labels already labelled")
+                .hasMessageContaining("as faking in this project; this file says not_faking");
+        ImportResult skipping = run(ImportOptions.defaults().withSkipBad(true), changed);
+        assertThat(skipping.skipped()).as("refused, so no duplicate").hasSize(1);
+        assertThat(skipping.duplicates()).isZero();
+        assertThat(skipping.annotationsAdded()).isZero();
+        ImportResult again = run(ImportOptions.defaults(), first);
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.annotationsAdded()).isZero();
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void oneTranscriptTwiceInALabelSetWithTwoLabelsIsAConflict(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        String head = "user_input,output_without_scratchpad,alignment_faking_human_label\n";
+        Path same = file("same_labels.csv", head + "Hello there,Hi,1\nHello there,Hi,1\n");
+        ImportResult r = run(o, same);
+        assertThat(r.transcriptsAdded()).isEqualTo(1);
+        assertThat(r.annotationsAdded()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+
+        Path two = file("two_labels.csv", head + "Other text,Hi,1\nOther text,Hi,0\n");
+        assertThatThrownBy(() -> run(o, two))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("two_labels.csv")
+                .hasMessageContaining("record 1")
+                .hasMessageContaining("record 0 has the same transcript");
+        assertThat(store.raters().byName("two_labels")).as("the refused file added nothing").isEmpty();
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aDifferingPredictionIsAConflictAndTheSameOneADuplicate(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Path first = file("p1.csv", "item,classifier,label,score\nt1,judge,faking,0.9\nt1,judge,faking,0.9\n");
+        ImportResult r = run(o, first);
+        assertThat(r.predictionsAdded()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+
+        Path inFile = file("p2.csv", "item,classifier,label,score\nt2,judge,faking,0.9\nt2,judge,not_faking,0.1\n");
+        assertThatThrownBy(() -> run(o, inFile))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("p2.csv")
+                .hasMessageContaining("record 1")
+                .hasMessageContaining("(line 3)")
+                .hasMessageContaining("classifier judge already has a prediction for t2 on line 2 of this file");
+        assertThat(store.predictions().forTranscript("t2")).isEmpty();
+
+        Path changed = file("p3.csv", "item,classifier,label,score\nt1,judge,faking,0.7\n");
+        assertThatThrownBy(() -> run(o, changed))
+                .hasMessageContaining("classifier judge already has a prediction for t1 in this project"
+                        + " (label faking, score 0.9); this file says label faking, score 0.7; not overwritten");
+        assertThat(store.predictions().forTranscript("t1")).singleElement()
+                .extracting(Prediction::score).isEqualTo(0.9);
+    }
+
+    @Test
+    void aTranscriptFileAgainWithOtherClassifierResultsIsAConflict() throws Exception {
+        Path a = file("a.jsonl", "{\"messages\": [{\"role\": \"user\", \"content\": \"<INPUT><user_input>Q</user_input>"
+                + "</INPUT>\"}, {\"role\": \"assistant\", \"content\": \"<OUTPUT>A</OUTPUT>\"}], \"pm_score\": 0.9}\n");
+        ImportResult first = run(ImportOptions.defaults(), a);
+        assertThat(first.predictionsAdded()).isEqualTo(1);
+        assertThat(run(ImportOptions.defaults(), a).duplicates()).isEqualTo(1);
+        Files.writeString(a, Files.readString(a).replace("0.9", "0.4"));
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), a))
+                .hasMessageContaining("classifier pm_score already has a prediction for")
+                .hasMessageContaining("score 0.9")
+                .hasMessageContaining("this file says score 0.4");
+    }
+}

@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.afannotator.stats.CodingReport;
 import org.afannotator.stats.ItemDetail;
 import org.afannotator.stats.SpanAgreement;
@@ -122,11 +124,27 @@ public final class AgreementFiles {
         return out.toString();
     }
 
+    /**
+     * Writes {@code content} to a new file beside {@code target} and moves it into place, so that a
+     * reader never sees half a file. The new file is created like any other (not with
+     * {@code Files.createTempFile}, which makes it owner-only): it gets the permissions the user's
+     * umask gives, as every other exported file does.
+     */
     private static void atomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        boolean moved = false;
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                w.write(content);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
                 "\"across_thresholds\": [{threshold, tp, fp, tn, fn, precision, recall, f1, cohen_kappa}]}]}.",
                 "An undefined number is null with its reason beside it: \"precision\": null, \"precision_reason\": \"...\";",
                 "in an object, a \"reason\" member. --format csv: one row per classifier, empty cells for undefined",
-                "numbers and the reasons in the notes column."})
+                "numbers; the notes column names every empty cell with its reason (\"auroc_ci_low, auroc_ci_high: ...\")."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +148,40 @@ class CompareCommandTest {
         assertThat(lines[0]).startsWith("classifier,positive,reference_items,ties_excluded,n,threshold,tp,fp,tn,fn,accuracy");
         assertThat(lines[2]).startsWith("votes,faking,5,1,5,0.5,1,1,2,1,0.6,");
         assertThat(lines[1]).contains("mcc: no predicted negatives");
+    }
+
+    /**
+     * Every empty cell of the CSV is named in its row's notes with the reason (the AUROC interval
+     * without resamples was empty with no note; so were kappa_with_humans_min and _max).
+     */
+    @Test
+    void csvNotesNameEveryEmptyCell() throws Exception {
+        Path oneRater = dir.resolve("one.csv");
+        Files.writeString(oneRater, "item,rater,label\ni1,a,faking\ni2,a,faking\ni3,a,not_faking\ni4,a,not_faking\n");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Path r : List.of(ratings, oneRater)) {
+            CliRun run = CliRun.of("compare", "--ratings", r.toString(), "--predictions", predictions.toString(),
+                    "--format", "csv", "--bootstrap", "0");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(run.out())) {
+                rows.addAll(it.readAll());
+            }
+        }
+        assertThat(rows).hasSize(4);
+        int empty = 0;
+        for (Map<String, String> row : rows) {
+            String notes = row.get("notes");
+            for (Map.Entry<String, String> cell : row.entrySet()) {
+                if (cell.getValue().isEmpty() && !cell.getKey().equals("notes")) {
+                    empty++;
+                    assertThat(notes).as(row.get("classifier") + ": " + cell.getKey())
+                            .containsPattern("(^|; |, )" + cell.getKey() + "[,:]");
+                }
+            }
+        }
+        assertThat(empty).isGreaterThan(10);
+        assertThat(rows.get(1).get("notes")).contains("auroc_ci_low, auroc_ci_high: no bootstrap resamples asked for");
     }
 
     @Test

@@ -92,8 +92,9 @@ public final class AgreementCommand implements Callable<Integer> {
             description = "bootstrap seed, recorded in the output (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "F",
-            description = "json, csv or text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatChoice.TextJsonCsv.class,
+            completionCandidates = FormatChoice.TextJsonCsv.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "with --project: also write the three export files here")

@@ -108,7 +108,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "bootstrap seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "F", description = "json or csv (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "F", converter = FormatChoice.JsonCsv.class,
+            completionCandidates = FormatChoice.JsonCsv.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Option(names = "--disagreements", paramLabel = "FILE",
@@ -118,9 +120,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (format == OutputFormat.text) {
-            throw new CommandLine.ParameterException(cl, "compare prints json or csv, not text");
-        }
         if (bootstrap < 0) {
             throw new CommandLine.ParameterException(cl, "--bootstrap must be >= 0");
         }

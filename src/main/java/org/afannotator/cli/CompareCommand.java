@@ -15,7 +15,7 @@ import org.afannotator.app.audit.ComparisonCsv;
 import org.afannotator.app.audit.ComparisonJson;
 import org.afannotator.app.audit.Disagreement;
 import org.afannotator.app.audit.DisagreementCsv;
-import org.afannotator.domain.BadInputException;
+import org.afannotator.domain.WriteFailure;
 import org.afannotator.domain.LabelScheme;
 import org.afannotator.stats.classifier.AuditOptions;
 import picocli.CommandLine;
@@ -150,7 +150,7 @@ public final class CompareCommand implements Callable<Integer> {
             try {
                 Files.writeString(disagreements, DisagreementCsv.write(rows), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BadInputException(disagreements.toString(), "cannot write: " + e.getMessage());
+                throw WriteFailure.of(disagreements, "cannot write", e);
             }
         }
         PrintWriter out = cl.getOut();

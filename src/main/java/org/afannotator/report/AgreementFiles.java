@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.afannotator.domain.WriteFailure;
 import org.afannotator.stats.CodingReport;
 import org.afannotator.stats.ItemDetail;
 import org.afannotator.stats.SpanAgreement;
@@ -63,17 +64,23 @@ public final class AgreementFiles {
             SpanAgreement spans, long seed, int resamples, Path dir) {
         try {
             Files.createDirectories(dir);
-            Path json = dir.resolve(SUMMARY_JSON);
-            Path csv = dir.resolve(SUMMARY_CSV);
-            Path items = dir.resolve(ITEMS_CSV);
-            atomically(json, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(projectJson(transcripts, labels, criteria, spans, seed, resamples)) + "\n");
-            atomically(csv, summaryCsv(projectRows(labels, criteria, spans)));
-            atomically(items, itemsCsv(labels));
-            return List.of(json, csv, items);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the agreement files to " + dir, e);
+            throw WriteFailure.of(dir, "cannot create folder", e);
         }
+        Path json = dir.resolve(SUMMARY_JSON);
+        Path csv = dir.resolve(SUMMARY_CSV);
+        Path items = dir.resolve(ITEMS_CSV);
+        String summary;
+        try {
+            summary = JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(projectJson(transcripts, labels, criteria, spans, seed, resamples)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        atomically(json, summary);
+        atomically(csv, summaryCsv(projectRows(labels, criteria, spans)));
+        atomically(items, itemsCsv(labels));
+        return List.of(json, csv, items);
     }
 
     public static String summaryCsv(List<AgreementTable.Row> rows) {
@@ -130,7 +137,7 @@ public final class AgreementFiles {
      * {@code Files.createTempFile}, which makes it owner-only): it gets the permissions the user's
      * umask gives, as every other exported file does.
      */
-    private static void atomically(Path target, String content) throws IOException {
+    private static void atomically(Path target, String content) {
         Path tmp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         boolean moved = false;
@@ -141,9 +148,15 @@ public final class AgreementFiles {
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
+        } catch (IOException e) {
+            throw WriteFailure.of(target, "cannot write", e);
         } finally {
             if (!moved) {
-                Files.deleteIfExists(tmp);
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the failure above is what matters
+                }
             }
         }
     }

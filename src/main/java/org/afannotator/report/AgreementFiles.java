@@ -27,8 +27,8 @@ import org.afannotator.stats.SpanAgreement;
 /**
  * The agreement export: {@code agreement-summary.json} (the object the CLI prints),
  * {@code agreement-summary.csv} ({@link AgreementTable} rows) and {@code agreement-items.csv}
- * (per transcript: every rater's label, the majority, tie, all agree). Each file is written to a
- * temporary name and then moved into place.
+ * (per transcript with a finished label: every rater's label, the majority, tie, all agree).
+ * Each file is written to a new name beside it and then moved into place.
  */
 public final class AgreementFiles {
     public static final String SUMMARY_JSON = "agreement-summary.json";

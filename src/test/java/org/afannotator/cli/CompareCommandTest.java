@@ -251,6 +251,27 @@ class CompareCommandTest {
         assertThat(CliRun.of("compare", "--project", dir.resolve("none.afproj").toString()).exitCode()).isEqualTo(1);
     }
 
+    /**
+     * With no span marked by any rater there is nothing to overlap: the evidence overlap is
+     * undefined with its reason (it was 0.0, as if raters had highlighted other text).
+     */
+    @Test
+    void evidenceOverlapIsUndefinedWhenNoRaterMarkedASpan() throws Exception {
+        Path p = org.afannotator.app.AuditFixture.create(dir.resolve("a.afproj"));
+        try (org.afannotator.store.ProjectStore store = org.afannotator.store.ProjectStore.open(p)) {
+            store.spans().all().forEach(s -> store.spans().delete(s.id()));
+        }
+        CliRun r = CliRun.of("compare", "--project", p.toString(), "--classifier", "gpt4o_votes20", "--bootstrap", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode ev = new ObjectMapper().readTree(r.out()).get("classifiers").get(0).get("evidence");
+        assertThat(ev.get("found_exact").asInt()).isEqualTo(11);
+        for (String field : List.of("mean_overlap", "char_overlap")) {
+            assertThat(ev.get(field).isNull()).as(field).isTrue();
+            assertThat(ev.get(field + "_reason").asText()).as(field)
+                    .isEqualTo("no rater marked a span in the project: there is no human evidence to overlap");
+        }
+    }
+
     @Test
     void humanSideMatchesTheAgreementCommandOnTheSampleRatings() throws Exception {
         Path sampleRatings = Path.of("sample-transcripts", "ratings.csv");

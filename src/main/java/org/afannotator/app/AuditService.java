@@ -131,6 +131,7 @@ public final class AuditService {
         }
         Map<String, Transcript> transcripts = new HashMap<>();
         List<ClassifierAudit> audits = new ArrayList<>();
+        boolean spansMarked = store.spans().count() > 0;
         for (String name : names) {
             List<Prediction> preds = store.predictions().forClassifier(name);
             ClassifierComparison c = ClassifierComparison.compute(name, preds, data.reference, data.humans, data.excluded, options);
@@ -166,7 +167,7 @@ public final class AuditService {
                         quotes.add(new EvidenceOverlap.QuoteEvidence(p.transcriptId(), m, EvidenceOverlap.coveredChars(m, spans)));
                     }
                 }
-                evidence = EvidenceOverlap.summarise(quotes);
+                evidence = EvidenceOverlap.summarise(quotes, spansMarked);
             }
             audits.add(new ClassifierAudit(c, mapping, criteria, evidence, quotes));
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.afannotator.domain.SegmentKind;
+import org.afannotator.domain.WriteFailure;
 
 /**
  * Writes a synthetic corpus in the formats the papers released, for tests, fuzzing seeds and
@@ -138,7 +138,7 @@ public final class CorpusGenerator {
             bytes += Files.size(out.resolve("ratings.csv")) + Files.size(out.resolve("predictions.csv"));
             return new Result(out, format, transcripts, raters, ratings, predictions, faking, bytes, List.copyOf(files));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the corpus to " + out + ": " + e.getMessage(), e);
+            throw WriteFailure.of(out, "cannot write the corpus", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.afannotator.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.afannotator.app.audit.Disagreement;
 import org.afannotator.app.audit.DisagreementCsv;
 import org.afannotator.domain.Adjudication;
 import org.afannotator.domain.BadInputException;
+import org.afannotator.domain.WriteFailure;
 import org.afannotator.report.AnnotationLine;
 import org.afannotator.report.AnnotationLines;
 import org.afannotator.report.AnnotationsJsonl;
@@ -62,7 +62,7 @@ public final class ExportService {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BadInputException(dir.toString(), "cannot create folder: " + e.getMessage());
+            throw WriteFailure.of(dir, "cannot create folder", e);
         }
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir.toString(), "not a folder");
@@ -81,7 +81,7 @@ public final class ExportService {
                 progress.update(n, total + 4, "transcripts");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + transcripts, e);
+            throw WriteFailure.of(transcripts, "cannot write", e);
         }
         out.add(new ExportedFile(transcripts, n));
 
@@ -98,15 +98,20 @@ public final class ExportService {
         out.add(new ExportedFile(dir.resolve(GOLD_CSV), gold.size()));
         progress.update(total + 2, total + 4, "agreement");
 
+        // A table that cannot be computed is left out and named; one that cannot be written fails the export.
         List<String> skipped = new ArrayList<>();
+        AgreementOptions options = AgreementOptions.defaults();
+        AgreementService agreement = new AgreementService();
+        ProjectAgreement computed = null;
         try {
-            AgreementOptions options = AgreementOptions.defaults();
-            AgreementService agreement = new AgreementService();
-            for (Path p : agreement.export(agreement.project(store, options), options, dir)) {
-                out.add(new ExportedFile(p, -1));
-            }
+            computed = agreement.project(store, options);
         } catch (RuntimeException e) {
             skipped.add("agreement tables: " + e.getMessage());
+        }
+        if (computed != null) {
+            for (Path p : agreement.export(computed, options, dir)) {
+                out.add(new ExportedFile(p, -1));
+            }
         }
         progress.update(total + 3, total + 4, "classifiers");
         ProjectSession session = ProjectSession.of(store);
@@ -114,18 +119,29 @@ public final class ExportService {
         if (audit.classifiers(session).isEmpty()) {
             skipped.add("classifier tables: the project holds no classifier predictions");
         } else {
+            AuditReport report = null;
+            List<Disagreement> all = new ArrayList<>();
+            String csv = null;
+            String json = null;
+            String disagreements = null;
             try {
-                AuditReport report = audit.compare(session, null, AuditOptions.defaults(audit.defaultPositive(session)));
-                write(dir.resolve(COMPARISON_CSV), ComparisonCsv.write(report));
-                write(dir.resolve(COMPARISON_JSON), ComparisonJson.write(report, true));
-                List<Disagreement> all = new ArrayList<>();
-                report.classifiers().forEach(a -> all.addAll(report.disagreements(a)));
-                write(dir.resolve(DISAGREEMENTS_CSV), DisagreementCsv.write(all));
+                report = audit.compare(session, null, AuditOptions.defaults(audit.defaultPositive(session)));
+                for (var a : report.classifiers()) {
+                    all.addAll(report.disagreements(a));
+                }
+                csv = ComparisonCsv.write(report);
+                json = ComparisonJson.write(report, true);
+                disagreements = DisagreementCsv.write(all);
+            } catch (RuntimeException e) {
+                skipped.add("classifier tables: " + e.getMessage());
+            }
+            if (report != null) {
+                write(dir.resolve(COMPARISON_CSV), csv);
+                write(dir.resolve(COMPARISON_JSON), json);
+                write(dir.resolve(DISAGREEMENTS_CSV), disagreements);
                 out.add(new ExportedFile(dir.resolve(COMPARISON_CSV), report.classifiers().size()));
                 out.add(new ExportedFile(dir.resolve(COMPARISON_JSON), report.classifiers().size()));
                 out.add(new ExportedFile(dir.resolve(DISAGREEMENTS_CSV), all.size()));
-            } catch (RuntimeException e) {
-                skipped.add("classifier tables: " + e.getMessage());
             }
         }
         progress.update(total + 4, total + 4, "done");
@@ -136,7 +152,7 @@ public final class ExportService {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw WriteFailure.of(file, "cannot write", e);
         }
     }
 }

@@ -29,14 +29,16 @@ import picocli.CommandLine.Spec;
             "  percent agreement  pairwise: over items with >= 2 ratings, the mean share of agreeing",
             "                     rater pairs, sum_c n_c(n_c - 1) / (m(m - 1)).",
             "  Krippendorff alpha coincidence-matrix form, 1 - D_o/D_e over pairable values, missing",
-            "                     ratings allowed; delta nominal, ordinal (rank sums of the pairable",
-            "                     values), interval (c - k), ratio ((c - k)/(c + k)).",
+            "                     ratings allowed; squared distance delta^2 of values c < k: nominal 1 (0 when",
+            "                     equal); ordinal (n_c/2 + n_(c+1) + ... + n_(k-1) + n_k/2)^2, n_g the count of",
+            "                     pairable values g; interval (c - k)^2; ratio ((c - k)/(c + k))^2.",
             "  Fleiss' kappa      Fleiss (1971), overall and per category; only for complete data",
             "                     (every item rated by the same number of raters), else undefined.",
             "  Cohen's kappa      Cohen (1960) for each rater pair over the items both rated (each",
             "                     rater's own marginals); 'mean' is the unweighted mean over the pairs",
             "                     where kappa is defined.",
-            "  Scott's pi         pooled marginals; only with exactly two raters.",
+            "  Scott's pi         pooled marginals over the items both raters rated; only with exactly two",
+            "                     raters.",
             "  Gwet's AC1         multi-rater form with missing data (Gwet 2008/2014): p_a over items",
             "                     with >= 2 ratings, pi_k over items with >= 1, p_e = sum pi(1-pi)/(q-1),",
             "                     q = categories seen in the data (or declared by the project's scheme).",
@@ -95,8 +97,9 @@ public final class AgreementCommand implements Callable<Integer> {
             description = "bootstrap seed, recorded in the output (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "F",
-            description = "json, csv or text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatChoice.TextJsonCsv.class,
+            completionCandidates = FormatChoice.TextJsonCsv.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "with --project: also write the three export files here")

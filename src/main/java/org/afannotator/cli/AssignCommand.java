@@ -35,7 +35,9 @@ public final class AssignCommand implements Callable<Integer> {
     @Option(names = "-k", defaultValue = "2", paramLabel = "K", description = "raters per transcript (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "text or json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatChoice.TextJson.class,
+            completionCandidates = FormatChoice.TextJson.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Override

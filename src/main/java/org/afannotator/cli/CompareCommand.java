@@ -15,7 +15,7 @@ import org.afannotator.app.audit.ComparisonCsv;
 import org.afannotator.app.audit.ComparisonJson;
 import org.afannotator.app.audit.Disagreement;
 import org.afannotator.app.audit.DisagreementCsv;
-import org.afannotator.domain.BadInputException;
+import org.afannotator.domain.WriteFailure;
 import org.afannotator.domain.LabelScheme;
 import org.afannotator.ingest.ClassifierQuestions;
 import org.afannotator.stats.classifier.AuditOptions;
@@ -61,7 +61,8 @@ import picocli.CommandLine.Spec;
                 "                than half of the labelling raters ticked it (an exact half is a tie, left out);",
                 "                raters who never ticked any criterion in the project are not counted.",
                 "  evidence      (project) each quote located verbatim, else ignoring whitespace, else also case;",
-                "                overlap = share of quoted characters inside any rater's span.",
+                "                overlap = share of quoted characters inside any rater's span; undefined (null with",
+                "                a reason) when no rater marked any span in the project.",
                 "",
                 "Output (--format json): {\"positive\", \"reference_items\", \"ties_excluded\", \"classifiers\": [{\"name\",",
                 "\"n\", \"threshold\", \"confusion\": {\"tp\",\"fp\",\"tn\",\"fn\"}, \"accuracy\", \"precision\", \"recall\",",
@@ -72,7 +73,7 @@ import picocli.CommandLine.Spec;
                 "\"not_audited\": [{\"name\", \"reason\"}]}.",
                 "An undefined number is null with its reason beside it: \"precision\": null, \"precision_reason\": \"...\";",
                 "in an object, a \"reason\" member. --format csv: one row per classifier, empty cells for undefined",
-                "numbers and the reasons in the notes column."})
+                "numbers; the notes column names every empty cell with its reason (\"auroc_ci_low, auroc_ci_high: ...\")."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -116,7 +117,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "bootstrap seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "F", description = "json or csv (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "F", converter = FormatChoice.JsonCsv.class,
+            completionCandidates = FormatChoice.JsonCsv.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Option(names = "--disagreements", paramLabel = "FILE",
@@ -126,9 +129,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (format == OutputFormat.text) {
-            throw new CommandLine.ParameterException(cl, "compare prints json or csv, not text");
-        }
         if (bootstrap < 0) {
             throw new CommandLine.ParameterException(cl, "--bootstrap must be >= 0");
         }
@@ -164,7 +164,7 @@ public final class CompareCommand implements Callable<Integer> {
             try {
                 Files.writeString(disagreements, DisagreementCsv.write(rows), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BadInputException(disagreements.toString(), "cannot write: " + e.getMessage());
+                throw WriteFailure.of(disagreements, "cannot write", e);
             }
         }
         PrintWriter out = cl.getOut();

@@ -4,11 +4,14 @@ package org.afannotator.cli;
 public final class ExitCodes {
     /** Done. */
     public static final int OK = 0;
-    /** Bad input: a missing or unreadable file, a file that is not a project, a rejected record. */
+    /**
+     * Bad input: a missing or unreadable file, a file that is not a project, a rejected record, an
+     * output path the file system refuses ({@link org.afannotator.domain.WriteFailure}).
+     */
     public static final int BAD_INPUT = 1;
     /** Bad command line: unknown subcommand or option, missing argument. */
     public static final int USAGE = 2;
-    /** Something failed that is not the input's fault (disk full, project busy, a bug). */
+    /** Something failed that is not the input's fault (disk full while writing, project busy, a bug). */
     public static final int FAILURE = 3;
     /**
      * Done, but some work was left out and needs a person: everything that could be written was,

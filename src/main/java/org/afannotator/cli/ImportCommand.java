@@ -77,7 +77,9 @@ public final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProgressOption progress = new ProgressOption();
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatChoice.TextJson.class,
+            completionCandidates = FormatChoice.TextJson.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Override

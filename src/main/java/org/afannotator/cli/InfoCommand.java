@@ -25,8 +25,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, paramLabel = "P", description = "project file (*.afproj)")
     Path project;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "F",
-            description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatChoice.TextJson.class,
+            completionCandidates = FormatChoice.TextJson.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Override

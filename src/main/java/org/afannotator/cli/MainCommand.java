@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:bad input (missing file, not a project, rejected record); the reason is on stderr",
+            "1:bad input (missing file, not a project, rejected record, an output path that cannot be written); reason on stderr",
             "2:bad command line (unknown subcommand or option)",
-            "3:failure that is not the input's fault (disk full, project busy, internal error)",
+            "3:failure that is not the input's fault (disk full while writing, project busy, internal error)",
             "4:done, but some work was left out and needs a person (merge: conflicts or rejected units, listed in the output)"})
 public final class MainCommand implements Runnable {
 

@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.afannotator.domain.WriteFailure;
 import org.afannotator.stats.CodingReport;
 import org.afannotator.stats.ItemDetail;
 import org.afannotator.stats.SpanAgreement;
@@ -24,8 +27,8 @@ import org.afannotator.stats.SpanAgreement;
 /**
  * The agreement export: {@code agreement-summary.json} (the object the CLI prints),
  * {@code agreement-summary.csv} ({@link AgreementTable} rows) and {@code agreement-items.csv}
- * (per transcript: every rater's label, the majority, tie, all agree). Each file is written to a
- * temporary name and then moved into place.
+ * (per transcript with a finished label: every rater's label, the majority, tie, all agree).
+ * Each file is written to a new name beside it and then moved into place.
  */
 public final class AgreementFiles {
     public static final String SUMMARY_JSON = "agreement-summary.json";
@@ -61,17 +64,23 @@ public final class AgreementFiles {
             SpanAgreement spans, long seed, int resamples, Path dir) {
         try {
             Files.createDirectories(dir);
-            Path json = dir.resolve(SUMMARY_JSON);
-            Path csv = dir.resolve(SUMMARY_CSV);
-            Path items = dir.resolve(ITEMS_CSV);
-            atomically(json, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(projectJson(transcripts, labels, criteria, spans, seed, resamples)) + "\n");
-            atomically(csv, summaryCsv(projectRows(labels, criteria, spans)));
-            atomically(items, itemsCsv(labels));
-            return List.of(json, csv, items);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the agreement files to " + dir, e);
+            throw WriteFailure.of(dir, "cannot create folder", e);
         }
+        Path json = dir.resolve(SUMMARY_JSON);
+        Path csv = dir.resolve(SUMMARY_CSV);
+        Path items = dir.resolve(ITEMS_CSV);
+        String summary;
+        try {
+            summary = JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(projectJson(transcripts, labels, criteria, spans, seed, resamples)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        atomically(json, summary);
+        atomically(csv, summaryCsv(projectRows(labels, criteria, spans)));
+        atomically(items, itemsCsv(labels));
+        return List.of(json, csv, items);
     }
 
     public static String summaryCsv(List<AgreementTable.Row> rows) {
@@ -122,11 +131,33 @@ public final class AgreementFiles {
         return out.toString();
     }
 
-    private static void atomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
+    /**
+     * Writes {@code content} to a new file beside {@code target} and moves it into place, so that a
+     * reader never sees half a file. The new file is created like any other (not with
+     * {@code Files.createTempFile}, which makes it owner-only): it gets the permissions the user's
+     * umask gives, as every other exported file does.
+     */
+    private static void atomically(Path target, String content) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        boolean moved = false;
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                w.write(content);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } catch (IOException e) {
+            throw WriteFailure.of(target, "cannot write", e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the failure above is what matters
+                }
+            }
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.Set;
 import org.afannotator.domain.AnnotationStatus;
 import org.afannotator.domain.BadInputException;
 import org.afannotator.domain.SegmentKind;
+import org.afannotator.domain.WriteFailure;
 
 /**
  * The annotations export, one JSON object per line (UTF-8):
@@ -70,7 +70,7 @@ public final class AnnotationsJsonl {
                 write(l, w);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw WriteFailure.of(file, "cannot write", e);
         }
     }
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.afannotator.domain.WriteFailure;
 
 /**
  * Writes a CSV table (RFC 4180 quoting, UTF-8, header row) that is safe to open in a spreadsheet:
@@ -55,7 +55,7 @@ public final class CsvTable {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(w, header, rows);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw WriteFailure.of(file, "cannot write", e);
         }
     }
 

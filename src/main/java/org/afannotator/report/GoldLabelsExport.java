@@ -2,7 +2,6 @@ package org.afannotator.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.afannotator.domain.Adjudication;
+import org.afannotator.domain.WriteFailure;
 
 /**
  * Gold labels as JSONL ({@code {"transcript_id", "label", "basis", "adjudicator", "rationale",
@@ -36,7 +36,7 @@ public final class GoldLabelsExport {
                 w.write('\n');
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw WriteFailure.of(file, "cannot write", e);
         }
     }
 

@@ -1,13 +1,13 @@
 package org.afannotator.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.afannotator.domain.WriteFailure;
 
 /**
  * The report as one self-contained HTML file: inline CSS and inline SVG charts, no scripts, no
@@ -42,7 +42,7 @@ public final class HtmlReport {
         try {
             Files.writeString(file, render(m), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw WriteFailure.of(file, "cannot write", e);
         }
     }
 

@@ -82,10 +82,58 @@ public final class KrippendorffAlpha {
             if (n == 0) {
                 return Coefficient.undefined("no item has two or more ratings, so no value is pairable", used, total);
             }
+            if (pairableCategories(o, k) > 1) {
+                // Only at the ratio level: values c and -c are at distance (c - k)/(c + k) = 0 there.
+                return Coefficient.undefined("the pairable values differ, but at the " + level.code() + " level"
+                        + " every pair of them is at distance 0: expected disagreement is 0 and alpha is 0/0", used, total);
+            }
             return Coefficient.undefined("every pairable value is the same category: expected disagreement is 0 "
                     + "and alpha is 0/0", used, total);
         }
         return Coefficient.of(alpha, used, total);
+    }
+
+    private static int pairableCategories(double[] o, int k) {
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            for (int d = 0; d < k; d++) {
+                if (o[c * k + d] > 0) {
+                    present++;
+                    break;
+                }
+            }
+        }
+        return present;
+    }
+
+    /**
+     * The pairable values multiplied by a power of two (exact) that brings the largest magnitude into
+     * [1, 2): interval and ratio alpha do not change when every value is multiplied by the same
+     * number, and squared differences of values near 1e160 would overflow a double (near 1e-170,
+     * underflow to 0) and make alpha 0/0. Null when {@code values} is null.
+     */
+    static double[] scaled(double[] values, double[] nc) {
+        if (values == null) {
+            return null;
+        }
+        double largest = 0;
+        for (int c = 0; c < values.length; c++) {
+            if (nc[c] > 0) {
+                largest = Math.max(largest, Math.abs(values[c]));
+            }
+        }
+        if (largest == 0) {
+            return values;
+        }
+        int exponent = Math.getExponent(largest);
+        if (exponent < Double.MIN_EXPONENT) {
+            exponent = Math.getExponent(largest * 0x1p64) - 64; // subnormal: its true binary exponent
+        }
+        double[] v = new double[values.length];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = Math.scalb(values[c], -exponent);
+        }
+        return v;
     }
 
     /** Alpha, or NaN when undefined (no pairable value, or expected disagreement 0). */
@@ -103,6 +151,7 @@ public final class KrippendorffAlpha {
         if (n <= 1) {
             return Double.NaN;
         }
+        double[] v = scaled(values, nc);
         double[] cum = null;
         if (level == Level.ORDINAL) {
             cum = new double[k + 1];
@@ -120,7 +169,7 @@ public final class KrippendorffAlpha {
                 if (nc[d] == 0) {
                     continue;
                 }
-                double delta2 = delta2(level, c, d, nc, cum, values);
+                double delta2 = delta2(level, c, d, nc, cum, v);
                 observed += (o[c * k + d] + o[d * k + c]) * delta2;
                 expected += 2 * nc[c] * nc[d] * delta2;
             }

@@ -4,13 +4,13 @@ import java.util.Locale;
 
 /** Level of measurement: selects Krippendorff's difference function delta squared. */
 public enum Level {
-    /** delta = 0 if equal, else 1. */
+    /** delta^2 = 0 if equal, else 1. */
     NOMINAL,
-    /** delta = (sum of the pairable-value counts n_g over ranks c..k) - (n_c + n_k) / 2. */
+    /** delta^2 = ((sum of the pairable-value counts n_g over ranks c..k) - (n_c + n_k) / 2)^2. */
     ORDINAL,
-    /** delta = c - k over the numeric labels. */
+    /** delta^2 = (c - k)^2 over the numeric labels. */
     INTERVAL,
-    /** delta = (c - k) / (c + k) over the numeric labels. */
+    /** delta^2 = ((c - k) / (c + k))^2 over the numeric labels. */
     RATIO;
 
     public boolean needsNumbers() {

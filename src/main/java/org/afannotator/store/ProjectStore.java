@@ -3,6 +3,7 @@ package org.afannotator.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.afannotator.domain.BadInputException;
+import org.afannotator.domain.WriteFailure;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -274,9 +276,37 @@ public final class ProjectStore implements AutoCloseable {
                 Files.createDirectories(p.getParent());
             }
         } catch (IOException e) {
-            throw new BadInputException(path.toString(), "cannot create folder: " + e.getMessage());
+            throw WriteFailure.of(path, "cannot create folder", e);
         }
-        return connect(p, 0);
+        // Made here, empty (SQLite takes an empty file as a new database), so that a path the file
+        // system refuses is reported as the user's (exit 1) rather than as SQLite's "cannot open".
+        try {
+            Files.createFile(p);
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException(path.toString(), "file exists already; not overwriting it");
+        } catch (IOException e) {
+            throw WriteFailure.of(path, "cannot create", e);
+        }
+        boolean opened = false;
+        try {
+            ProjectStore store = connect(p, 0);
+            opened = true;
+            return store;
+        } finally {
+            if (!opened) {
+                deleteIfEmpty(p);
+            }
+        }
+    }
+
+    private static void deleteIfEmpty(Path p) {
+        try {
+            if (Files.size(p) == 0) {
+                Files.delete(p);
+            }
+        } catch (IOException ignored) {
+            // the failure to open is what the caller hears
+        }
     }
 
     /** Opens the project at {@code path}, creating it if there is no file there yet. */

@@ -174,6 +174,32 @@ class AgreementServiceTest {
         assertThat(summary).anyMatch(l -> l.startsWith("spans,unitizing_alpha,training_reasoning,,,1.0,"));
     }
 
+    /**
+     * agreement-items.csv has a row for each transcript with at least one finished label, and
+     * docs/exports.md says so (it said "one transcript a row", while transcripts nobody finished
+     * were never listed).
+     */
+    @Test
+    void itemsCsvHasARowPerTranscriptWithAFinishedLabelAsTheDocsSay() throws Exception {
+        Path p = project();
+        try (ProjectStore store = ProjectStore.open(p)) {
+            store.transcripts().insertAll(List.of(ProjectStoreTest.transcript("d"), ProjectStoreTest.transcript("e")));
+            long cy = store.raters().byName("Cy").orElseThrow().id();
+            store.annotations().save(done(cy, "d", "faking", Set.of(), Instant.parse("2026-01-01T00:00:00Z")));
+        }
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("agreement", "--project", p.toString(), "--bootstrap", "0", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // c (Ann's untouched, Cy's in progress) and e (no annotation) have no finished label: no row.
+        assertThat(Files.readAllLines(out.resolve(AgreementFiles.ITEMS_CSV))).containsExactly(
+                "item,ratings,majority,tie,all_agree,rater:Ann,rater:Bo,rater:Cy",
+                "a,2,faking,false,true,faking,faking,", "b,2,,true,false,not_faking,faking,",
+                "d,1,faking,false,false,,,faking");
+        String docs = Files.readString(Path.of("docs/exports.md")).replaceAll("\\s+", " ");
+        assertThat(docs).contains("## agreement-items.csv One row per transcript with at least one finished label")
+                .doesNotContain("with no rating");
+    }
+
     @Test
     void ordinalLevelOnWordLabelsIsBadInput() {
         CliRun run = CliRun.of("agreement", "--project", project().toString(), "--level", "ordinal");

@@ -224,4 +224,20 @@ class AgreementCommandTest {
                 .contains("coincidence-matrix").contains("percentile interval").contains("Gwet")
                 .contains("u-alpha").contains("complete data");
     }
+
+    /**
+     * The help gives alpha's distances squared, as decision 0010 and the code do (it gave interval
+     * as (c - k) and ratio as ((c - k)/(c + k))), and Scott's pi over the items both raters rated.
+     */
+    @Test
+    void helpGivesAlphasSquaredDistancesAsDecision0010Does() throws Exception {
+        String help = CliRun.of("agreement", "--help").out().replaceAll("\\s+", " ");
+        String decision = Files.readString(Path.of("docs/decisions/0010-agreement-statistics.md")).replaceAll("\\s+", " ");
+        for (String distance : new String[] {"interval (c - k)^2", "ratio ((c - k)/(c + k))^2"}) {
+            assertThat(help).contains(distance);
+            assertThat(decision).contains(distance);
+        }
+        assertThat(help).doesNotContain("(c - k),").contains("ordinal (n_c/2 + n_(c+1) + ... + n_(k-1) + n_k/2)^2")
+                .contains("Scott's pi pooled marginals over the items both raters rated");
+    }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +150,40 @@ class CompareCommandTest {
         assertThat(lines[1]).contains("mcc: no predicted negatives");
     }
 
+    /**
+     * Every empty cell of the CSV is named in its row's notes with the reason (the AUROC interval
+     * without resamples was empty with no note; so were kappa_with_humans_min and _max).
+     */
+    @Test
+    void csvNotesNameEveryEmptyCell() throws Exception {
+        Path oneRater = dir.resolve("one.csv");
+        Files.writeString(oneRater, "item,rater,label\ni1,a,faking\ni2,a,faking\ni3,a,not_faking\ni4,a,not_faking\n");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Path r : List.of(ratings, oneRater)) {
+            CliRun run = CliRun.of("compare", "--ratings", r.toString(), "--predictions", predictions.toString(),
+                    "--format", "csv", "--bootstrap", "0");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(run.out())) {
+                rows.addAll(it.readAll());
+            }
+        }
+        assertThat(rows).hasSize(4);
+        int empty = 0;
+        for (Map<String, String> row : rows) {
+            String notes = row.get("notes");
+            for (Map.Entry<String, String> cell : row.entrySet()) {
+                if (cell.getValue().isEmpty() && !cell.getKey().equals("notes")) {
+                    empty++;
+                    assertThat(notes).as(row.get("classifier") + ": " + cell.getKey())
+                            .containsPattern("(^|; |, )" + cell.getKey() + "[,:]");
+                }
+            }
+        }
+        assertThat(empty).isGreaterThan(10);
+        assertThat(rows.get(1).get("notes")).contains("auroc_ci_low, auroc_ci_high: no bootstrap resamples asked for");
+    }
+
     @Test
     void disagreementListIsWrittenSurestFirst() throws Exception {
         Path out = dir.resolve("dis.csv");
@@ -211,6 +249,27 @@ class CompareCommandTest {
         CliRun csv = CliRun.of("compare", "--project", p.toString(), "--format", "csv", "--bootstrap", "0");
         assertThat(csv.out().split("\n")).hasSize(3);
         assertThat(CliRun.of("compare", "--project", dir.resolve("none.afproj").toString()).exitCode()).isEqualTo(1);
+    }
+
+    /**
+     * With no span marked by any rater there is nothing to overlap: the evidence overlap is
+     * undefined with its reason (it was 0.0, as if raters had highlighted other text).
+     */
+    @Test
+    void evidenceOverlapIsUndefinedWhenNoRaterMarkedASpan() throws Exception {
+        Path p = org.afannotator.app.AuditFixture.create(dir.resolve("a.afproj"));
+        try (org.afannotator.store.ProjectStore store = org.afannotator.store.ProjectStore.open(p)) {
+            store.spans().all().forEach(s -> store.spans().delete(s.id()));
+        }
+        CliRun r = CliRun.of("compare", "--project", p.toString(), "--classifier", "gpt4o_votes20", "--bootstrap", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode ev = new ObjectMapper().readTree(r.out()).get("classifiers").get(0).get("evidence");
+        assertThat(ev.get("found_exact").asInt()).isEqualTo(11);
+        for (String field : List.of("mean_overlap", "char_overlap")) {
+            assertThat(ev.get(field).isNull()).as(field).isTrue();
+            assertThat(ev.get(field + "_reason").asText()).as(field)
+                    .isEqualTo("no rater marked a span in the project: there is no human evidence to overlap");
+        }
     }
 
     @Test

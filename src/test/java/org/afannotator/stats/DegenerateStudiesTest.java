@@ -24,6 +24,15 @@ class DegenerateStudiesTest {
         assertThat(r.krippendorffAlpha().ci95()).isNull();
     }
 
+    /** Ratio distance (c - k)/(c + k) is 0 between c and -c: alpha is 0/0, but not because the values are one. */
+    @Test
+    void ratioAlphaOfValuesOnlyOppositeInSignSaysWhyItIsUndefined() {
+        CodingStudy s = Studies.rows(new Object[] {-1, 1}, new Object[] {1, 1}, new Object[] {-1, -1});
+        Coefficient a = KrippendorffAlpha.compute(s, Level.RATIO);
+        undefined(a, "the pairable values differ, but at the ratio level every pair of them is at distance 0");
+        assertThat(KrippendorffAlpha.compute(s, Level.INTERVAL).isDefined()).isTrue();
+    }
+
     @Test
     void oneRater() {
         CodingStudy s = Studies.rows(new Object[] {"a"}, new Object[] {"b"}, new Object[] {"a"});

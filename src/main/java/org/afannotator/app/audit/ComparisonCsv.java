@@ -47,8 +47,7 @@ public final class ComparisonCsv {
         ConfusionMatrix m = c.confusion();
         HumanRangeComparison h = c.humanRange();
         AurocEstimate au = c.auroc();
-        List<String> notes = new ArrayList<>();
-        List<String> r = new ArrayList<>();
+        Cells r = new Cells();
         r.add(c.name());
         r.add(report.options().positive());
         r.add(Integer.toString(report.reference().size()));
@@ -59,49 +58,85 @@ public final class ComparisonCsv {
         r.add(Long.toString(m.fp()));
         r.add(Long.toString(m.tn()));
         r.add(Long.toString(m.fn()));
-        r.add(cell("accuracy", m.accuracy(), notes));
-        r.add(cell("precision", m.precision(), notes));
-        r.add(cell("recall", m.recall(), notes));
-        r.add(cell("specificity", m.specificity(), notes));
-        r.add(cell("f1", m.f1(), notes));
-        r.add(cell("mcc", m.mcc(), notes));
-        r.add(cell("cohen_kappa", m.cohenKappa(), notes));
-        r.add(cell("auroc", au.value(), notes));
-        r.add(au.ci95() == null ? "" : Double.toString(au.ci95().lower()));
-        r.add(au.ci95() == null ? "" : Double.toString(au.ci95().upper()));
-        r.add(cell("kappa_with_humans", h.classifierWithHumans().mean(), notes));
-        r.add(cell(null, h.classifierWithHumans().min(), notes));
-        r.add(cell(null, h.classifierWithHumans().max(), notes));
-        r.add(cell("human_pairwise_kappa", h.humanPairs().mean(), notes));
-        r.add(cell(null, h.humanPairs().min(), notes));
-        r.add(cell(null, h.humanPairs().max(), notes));
+        r.number(m.accuracy());
+        r.number(m.precision());
+        r.number(m.recall());
+        r.number(m.specificity());
+        r.number(m.f1());
+        r.number(m.mcc());
+        r.number(m.cohenKappa());
+        r.number(au.value());
+        if (au.ci95() == null) {
+            r.empty(au.ciReason());
+            r.empty(au.ciReason());
+        } else {
+            r.add(Double.toString(au.ci95().lower()));
+            r.add(Double.toString(au.ci95().upper()));
+        }
+        r.number(h.classifierWithHumans().mean());
+        r.number(h.classifierWithHumans().min());
+        r.number(h.classifierWithHumans().max());
+        r.number(h.humanPairs().mean());
+        r.number(h.humanPairs().min());
+        r.number(h.humanPairs().max());
         if (h.withinHumanRange() == null) {
-            r.add("");
-            notes.add("within_human_range: " + h.withinHumanRangeReason());
+            r.empty(h.withinHumanRangeReason());
         } else {
             r.add(h.withinHumanRange().toString());
         }
-        r.add(coefficient("alpha_humans", h.alphaHumans(), notes));
-        r.add(coefficient("alpha_humans_with_classifier", h.alphaHumansWithClassifier(), notes));
-        r.add(String.join("; ", notes));
-        return r;
+        r.coefficient(h.alphaHumans());
+        r.coefficient(h.alphaHumansWithClassifier());
+        r.add(r.notes());
+        return r.values;
     }
 
-    private static String cell(String name, Metric m, List<String> notes) {
-        if (m.defined()) {
-            return Double.toString(m.get());
-        }
-        if (name != null) {
-            notes.add(name + ": " + m.reason());
-        }
-        return "";
-    }
+    /**
+     * A row's cells in column order, and why each empty one is empty: the notes name every empty
+     * column, neighbours with the same reason together ("auroc_ci_low, auroc_ci_high: ...").
+     */
+    private static final class Cells {
+        final List<String> values = new ArrayList<>();
+        private final List<String> emptyColumns = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
 
-    private static String coefficient(String name, Coefficient c, List<String> notes) {
-        if (c.isDefined()) {
-            return Double.toString(c.get());
+        void add(String value) {
+            values.add(value);
         }
-        notes.add(name + ": " + c.reason());
-        return "";
+
+        void number(Metric m) {
+            if (m.defined()) {
+                add(Double.toString(m.get()));
+            } else {
+                empty(m.reason());
+            }
+        }
+
+        void coefficient(Coefficient c) {
+            if (c.isDefined()) {
+                add(Double.toString(c.get()));
+            } else {
+                empty(c.reason());
+            }
+        }
+
+        void empty(String reason) {
+            emptyColumns.add(COLUMNS.get(values.size()));
+            reasons.add(reason == null ? "undefined" : reason);
+            values.add("");
+        }
+
+        String notes() {
+            List<String> notes = new ArrayList<>();
+            int i = 0;
+            while (i < reasons.size()) {
+                int j = i + 1;
+                while (j < reasons.size() && reasons.get(j).equals(reasons.get(i))) {
+                    j++;
+                }
+                notes.add(String.join(", ", emptyColumns.subList(i, j)) + ": " + reasons.get(i));
+                i = j;
+            }
+            return String.join("; ", notes);
+        }
     }
 }

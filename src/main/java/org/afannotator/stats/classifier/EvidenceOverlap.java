@@ -63,7 +63,19 @@ public final class EvidenceOverlap {
         }
     }
 
+    /** Why the overlap is undefined when no rater marked any span: 0 would read as raters highlighting other text. */
+    public static final String NO_SPANS = "no rater marked a span in the project: there is no human evidence to overlap";
+
+    /** {@link #summarise(List, boolean)} where raters marked spans. */
     public static Summary summarise(List<QuoteEvidence> all) {
+        return summarise(all, true);
+    }
+
+    /**
+     * Totals over {@code all}; {@code spansMarked} false when no rater marked any span in the
+     * project, which leaves both overlaps undefined ({@link #NO_SPANS}).
+     */
+    public static Summary summarise(List<QuoteEvidence> all, boolean spansMarked) {
         int exact = 0;
         int ws = 0;
         int cs = 0;
@@ -86,9 +98,11 @@ public final class EvidenceOverlap {
             }
         }
         int found = exact + ws + cs;
-        String none = all.isEmpty() ? "the classifier gave no quotes" : "none of the classifier's quotes was found in its transcript";
-        Metric mean = found == 0 ? Metric.undefined(none) : Metric.of(sumFraction / found);
-        Metric chars = found == 0 ? Metric.undefined(none) : Metric.of((double) covered / quoted);
+        String none = all.isEmpty() ? "the classifier gave no quotes"
+                : found == 0 ? "none of the classifier's quotes was found in its transcript" : NO_SPANS;
+        boolean defined = found > 0 && spansMarked;
+        Metric mean = defined ? Metric.of(sumFraction / found) : Metric.undefined(none);
+        Metric chars = defined ? Metric.of((double) covered / quoted) : Metric.undefined(none);
         return new Summary(all.size(), exact, ws, cs, List.copyOf(missing), mean, chars);
     }
 }

@@ -365,8 +365,8 @@ public final class AuditView extends BorderPane {
                 s.quotes(), s.exact(), s.whitespaceInsensitive(), s.caseInsensitive(), s.notFound().size()));
         counts.setWrapText(true);
         counts.setId("evidence-counts");
-        Label overlap = new Label("Share of quoted text that raters also highlighted: mean per quote "
-                + Format.metric(s.meanOverlap()) + ", over all quoted characters " + Format.metric(s.charOverlap()));
+        Label overlap = new Label(Format.overlap(s));
+        overlap.setId("evidence-overlap");
         overlap.setWrapText(true);
         evidenceBox.getChildren().addAll(counts, overlap);
         for (EvidenceOverlap.QuoteEvidence q : s.notFound()) {

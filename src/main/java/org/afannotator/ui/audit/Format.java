@@ -2,6 +2,7 @@ package org.afannotator.ui.audit;
 
 import java.util.Locale;
 import org.afannotator.stats.Coefficient;
+import org.afannotator.stats.classifier.EvidenceOverlap;
 import org.afannotator.stats.classifier.Metric;
 
 /** How the audit screens print numbers: three decimals, and "undefined" where there is no value. */
@@ -17,6 +18,15 @@ final class Format {
 
     static String metric(Metric m) {
         return m.defined() ? number(m.get()) : UNDEFINED;
+    }
+
+    /** The evidence overlap line; undefined with its reason (both overlaps share it: no quote found, no span marked). */
+    static String overlap(EvidenceOverlap.Summary s) {
+        String head = "Share of quoted text that raters also highlighted: ";
+        if (!s.meanOverlap().defined()) {
+            return head + UNDEFINED + " (" + s.meanOverlap().reason() + ")";
+        }
+        return head + "mean per quote " + metric(s.meanOverlap()) + ", over all quoted characters " + metric(s.charOverlap());
     }
 
     static String coefficient(Coefficient c) {

@@ -40,4 +40,14 @@ class EvidenceOverlapTest {
         assertThat(s.charOverlap().get()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(EvidenceOverlap.summarise(List.of()).meanOverlap().reason()).isEqualTo("the classifier gave no quotes");
     }
+
+    @Test
+    void withNoSpanMarkedTheOverlapIsUndefinedNotZero() {
+        QuoteMatch a = new QuoteMatch(new Quote(null, "aaaa"), QuoteMatch.Kind.EXACT, 0, 0, 4);
+        EvidenceOverlap.Summary s = EvidenceOverlap.summarise(List.of(new EvidenceOverlap.QuoteEvidence("t1", a, 0)), false);
+        assertThat(s.found()).isEqualTo(1);
+        assertThat(s.meanOverlap().defined()).isFalse();
+        assertThat(s.meanOverlap().reason()).isEqualTo(EvidenceOverlap.NO_SPANS);
+        assertThat(s.charOverlap().reason()).isEqualTo(EvidenceOverlap.NO_SPANS);
+    }
 }

@@ -36,9 +36,13 @@ public final class ImportService {
             boolean created = !Files.exists(project);
             if (created) {
                 Path folder = project.toAbsolutePath().getParent();
+                if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+                    throw new BadInputException(project.toString(), "cannot create the project: " + folder
+                            + " is a file, not a folder");
+                }
                 if (folder != null && !Files.isDirectory(folder)) {
-                    throw new BadInputException(project.toString(), "the folder " + folder + " does not exist;"
-                            + " create it first (import creates the project file, not its folder)");
+                    throw new BadInputException(project.toString(), "cannot create the project: the folder " + folder
+                            + " does not exist; create it first (import creates the project file, not its folder)");
                 }
             }
             ProjectStore store = ProjectStore.openOrCreate(project);

@@ -172,6 +172,14 @@ class RaterWorkflowUiTest extends AppWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
         robot.clickOn("#criterion-training_awareness");
         robot.type(KeyCode.N).write("keeps values by complying").type(KeyCode.ESCAPE);
+        // Away and back, N goes on at the end of the note (regression: the caret was at its start).
+        waitUntil(() -> "keeps values by complying".equals(app.workspace().noteProperty().get()));
+        robot.type(KeyCode.J);
+        waitUntil(() -> app.workspace().positionProperty().get() == 1);
+        robot.type(KeyCode.K);
+        waitUntil(() -> app.workspace().positionProperty().get() == 0
+                && "keeps values by complying".equals(app.workspace().noteProperty().get()));
+        robot.type(KeyCode.N).write(" to avoid RLHF").type(KeyCode.ESCAPE);
         waitUntil(() -> "faking".equals(app.workspace().labelProperty().get())
                 && Integer.valueOf(4).equals(app.workspace().confidenceProperty().get()));
         robot.type(KeyCode.ENTER);
@@ -187,7 +195,7 @@ class RaterWorkflowUiTest extends AppWindowTest {
             assertThat(a.label()).isEqualTo("faking");
             assertThat(a.confidence()).isEqualTo(4);
             assertThat(a.criteria()).containsExactly("training_awareness");
-            assertThat(a.note()).isEqualTo("keeps values by complying");
+            assertThat(a.note()).isEqualTo("keeps values by complying to avoid RLHF");
             assertThat(a.status()).isEqualTo(AnnotationStatus.DONE);
             assertThat(a.timeSpentMs()).isPositive();
             List<Span> spans = s.store().spans().forTranscript(id, ann.id());

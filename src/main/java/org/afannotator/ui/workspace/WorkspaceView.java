@@ -339,6 +339,7 @@ public final class WorkspaceView extends BorderPane {
             vm.skip();
         } else if (code == KeyCode.N && !e.isShortcutDown()) {
             labelPanel.note().requestFocus();
+            labelPanel.note().end(); // go on writing after what the note holds
             swallowTyped = true;
         } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
             deleteSpanAtCaret();

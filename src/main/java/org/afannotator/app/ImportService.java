@@ -26,43 +26,62 @@ public final class ImportService {
     /**
      * Imports into the project file at {@code project}, creating it when there is no file there yet
      * (only after the inputs were found, so a mistyped input path creates nothing; never its
-     * folder, which must exist). A project this call created is removed again (with its log and
-     * shared memory) when the import was refused or cancelled before anything went in, so the disk
-     * is as it was.
+     * folder, which must exist). A new project is built under a hidden name beside it and put in
+     * place when the import ends, and only if something went in or the import finished: no other
+     * program sees, opens or writes to it half made, a refused import leaves nothing behind, and a
+     * project another program made meanwhile is never replaced (the import then fails and says
+     * where its work is kept).
      */
     public ImportResult importInto(Path project, List<Path> inputs, ImportOptions options, ProgressListener progress,
                                    CancelToken cancel) {
         try (SourceSet sources = SourceSet.of(inputs)) {
-            boolean created = !Files.exists(project);
-            if (created) {
-                Path folder = project.toAbsolutePath().getParent();
-                if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
-                    throw new BadInputException(project.toString(), "cannot create the project: " + folder
-                            + " is a file, not a folder");
-                }
-                if (folder != null && !Files.isDirectory(folder)) {
-                    throw new BadInputException(project.toString(), "cannot create the project: the folder " + folder
-                            + " does not exist; create it first (import creates the project file, not its folder)");
+            if (Files.exists(project)) {
+                try (ProjectStore store = ProjectStore.open(project)) {
+                    return new Importer(store).run(sources, options, progress, cancel);
                 }
             }
-            ProjectStore store = ProjectStore.openOrCreate(project);
-            boolean keep = !created;
+            Path folder = project.toAbsolutePath().getParent();
+            if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new BadInputException(project.toString(), "cannot create the project: " + folder
+                        + " is a file, not a folder");
+            }
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new BadInputException(project.toString(), "cannot create the project: the folder " + folder
+                        + " does not exist; create it first (import creates the project file, not its folder)");
+            }
+            if (project.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw new BadInputException(project.toString(), "cannot create: file name too long");
+            }
+            // Short, so that any name the project may have leaves room for it.
+            Path staging = project.toAbsolutePath().resolveSibling("." + ProcessHandle.current().pid() + "-"
+                    + Integer.toHexString(project.getFileName().toString().hashCode()) + ".afimport");
+            remove(staging); // left by a killed import of an earlier process with this id
+            ProjectStore store;
+            try {
+                store = ProjectStore.create(staging);
+            } catch (BadInputException e) {
+                // what stops the hidden file stops the project: say it of the project
+                throw new BadInputException(project.toString(), null, null, e.reason(), e);
+            }
+            boolean keep = false;
             try {
                 ImportResult r = new Importer(store).run(sources, options, progress, cancel);
-                keep = keep || !r.cancelled() || !isEmpty(store);
+                keep = !r.cancelled() || !isEmpty(store);
                 return r;
             } catch (RuntimeException | Error e) {
                 try {
-                    keep = keep || !isEmpty(store);
+                    keep = !isEmpty(store);
                 } catch (RuntimeException unreadable) {
                     keep = true;
                     e.addSuppressed(unreadable);
                 }
                 throw e;
             } finally {
-                store.close();
-                if (!keep) {
-                    remove(project);
+                store.close(); // the only user: SQLite copies the log into the file and deletes it
+                if (keep) {
+                    publish(staging, project);
+                } else {
+                    remove(staging);
                 }
             }
         }
@@ -73,13 +92,44 @@ public final class ImportService {
         return store.transcripts().count() == 0 && store.raters().count() == 0;
     }
 
-    /** Deletes a project file this import created, and the files SQLite keeps beside it. */
+    /**
+     * Puts the project built at {@code staging} in place at {@code project}, never over a file
+     * there: a hard link fails when the name is taken (a rename would replace it).
+     */
+    private static void publish(Path staging, Path project) {
+        try {
+            try {
+                Files.createLink(project, staging);
+                Files.delete(staging);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException linkless) {
+                if (linkless instanceof java.nio.file.FileAlreadyExistsException) {
+                    throw linkless;
+                }
+                Files.move(staging, project); // no hard links here: checks the name, then renames
+            }
+            for (String suffix : List.of("-wal", "-shm")) {
+                Path side = staging.resolveSibling(staging.getFileName() + suffix);
+                if (Files.exists(side)) {
+                    Files.move(side, project.resolveSibling(project.getFileName() + suffix));
+                }
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new org.afannotator.store.StoreException("another program created " + project + " while this import"
+                    + " ran; nothing was written to it, and what this import read is kept in " + staging
+                    + " (rename that file to use it)", e);
+        } catch (IOException e) {
+            throw new org.afannotator.store.StoreException("cannot put the new project in place at " + project
+                    + "; what this import read is kept in " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a project file this import made, and the files SQLite keeps beside it. */
     private static void remove(Path project) {
         for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
             try {
                 Files.deleteIfExists(project.resolveSibling(project.getFileName() + suffix));
             } catch (IOException e) {
-                // left behind: an empty project, which the next import into it fills
+                // left behind: an empty hidden file
             }
         }
     }

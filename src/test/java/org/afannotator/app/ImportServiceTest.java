@@ -65,4 +65,57 @@ class ImportServiceTest {
                 ImportOptions.defaults(), q -> { }, new CancelToken())).isInstanceOf(BadInputException.class);
         assertThat(Files.exists(p)).isFalse();
     }
+
+    /** Another program creates the project, and writes to it, while this import of a new project runs. */
+    private static void anotherProgramCreates(Path p) {
+        try (org.afannotator.store.ProjectStore other = org.afannotator.store.ProjectStore.create(p)) {
+            other.raters().getOrCreate("Ann", org.afannotator.domain.RaterRole.RATER);
+        }
+    }
+
+    @Test
+    void aRefusedImportOfANewProjectLeavesAProjectAnotherProgramMadeMeanwhile() throws Exception {
+        Path p = dir.resolve("race.afproj");
+        Path bad = dir.resolve("z-bad.jsonl");
+        Files.writeString(bad, "{\"id\":\"a\",\"user_input\":\"hi\",\"scratchpad\":\"x\",\"output\":\"y\"}\n{\"id\":\"b\",");
+        boolean[] once = {false};
+        assertThatThrownBy(() -> new ImportService().importInto(p, List.of(bad), ImportOptions.defaults(), q -> {
+            if (!once[0]) {
+                once[0] = true;
+                anotherProgramCreates(p);
+            }
+        }, new CancelToken())).isInstanceOf(BadInputException.class);
+        // Regression: the refused import removed "its" new project, which by then was the other program's.
+        assertThat(Files.exists(p)).isTrue();
+        try (ProjectSession s = ProjectSession.open(p)) {
+            assertThat(s.store().raters().byName("Ann")).isPresent();
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("race.afproj", "z-bad.jsonl");
+        }
+    }
+
+    @Test
+    void aNewProjectAppearsWhenTheImportEndsAndNeverReplacesOneMadeMeanwhile() throws Exception {
+        Path p = dir.resolve("race.afproj");
+        boolean[] once = {false};
+        List<Boolean> visibleDuring = new ArrayList<>();
+        ImportResult r = new ImportService().importInto(dir.resolve("first.afproj"), List.of(golden("json_outputs")),
+                ImportOptions.defaults(), q -> visibleDuring.add(Files.exists(dir.resolve("first.afproj"))), new CancelToken());
+        assertThat(r.transcriptsAdded()).isEqualTo(2);
+        assertThat(visibleDuring).isNotEmpty().containsOnly(false);
+        assertThat(Files.exists(dir.resolve("first.afproj"))).isTrue();
+
+        assertThatThrownBy(() -> new ImportService().importInto(p, List.of(golden("json_outputs")), ImportOptions.defaults(),
+                q -> {
+                    if (!once[0]) {
+                        once[0] = true;
+                        anotherProgramCreates(p);
+                    }
+                }, new CancelToken())).hasMessageContaining("another program created").hasMessageContaining("kept in");
+        try (ProjectSession s = ProjectSession.open(p)) {
+            assertThat(s.store().raters().byName("Ann")).isPresent();
+            assertThat(s.store().transcripts().count()).isZero();
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.afannotator.app.audit.Disagreement;
 import org.afannotator.app.audit.DisagreementDetail;
 import org.afannotator.app.audit.RaterEvidence;
 import org.afannotator.ingest.ClassifierQuestions;
+import org.afannotator.ingest.LabelCells;
 import org.afannotator.domain.Adjudication;
 import org.afannotator.domain.AdjudicationBasis;
 import org.afannotator.domain.Annotation;
@@ -51,7 +52,11 @@ import org.afannotator.store.ProjectStore;
 public final class AuditService {
 
     /** Compares every classifier in {@code predictions} (or only {@code classifier}) with the ratings. */
-    public AuditReport compareFiles(Path ratings, Path predictions, String classifier, AuditOptions options) {
+    public AuditReport compareFiles(Path ratings, Path predictions, String classifier, AuditOptions asked) {
+        // The positive label is read as the files' label cells are (--positive yes means faking).
+        String positive = LabelCells.normalize(asked.positive());
+        AuditOptions options = positive == null || positive.equals(asked.positive()) ? asked
+                : new AuditOptions(positive, asked.threshold(), asked.bootstrap(), asked.seed());
         List<RaterLabel> humans = labels(RatingsCsv.readAsImport(ratings));
         List<Prediction> preds = PredictionsCsv.read(predictions);
         boolean used = humans.stream().anyMatch(r -> r.label().equals(options.positive()))

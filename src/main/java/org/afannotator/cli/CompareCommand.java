@@ -149,11 +149,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + " its scores are compared with the faking labels because it was named");
             cl.getErr().flush();
         }
-        if (positive != null && !LabelScheme.FAKING.equals(positive)
+        if (positive != null && !LabelScheme.FAKING.equals(report.options().positive())
                 && report.classifiers().stream().anyMatch(a -> a.comparison().scored() > 0)) {
             cl.getErr().println("af-annotator: note: scores are read as evidence for '" + report.options().positive()
                     + "' (score >= threshold counts as it; AUROC ranks by score); scores that measure faking are"
                     + " read backwards with this --positive");
+            cl.getErr().flush();
+        }
+        if (format == OutputFormat.csv && !report.notAudited().isEmpty()) {
+            cl.getErr().println("af-annotator: note: not audited (they answer another question than alignment faking; the"
+                    + " JSON lists them as not_audited): " + String.join(", ", report.notAudited()));
             cl.getErr().flush();
         }
         if (disagreements != null) {

@@ -313,6 +313,9 @@ class CompareCommandTest {
                 "strong_reject", "partial_compliance");
         assertThat(left).contains("pm_score", "training_awareness", "strong_reject", "partial_compliance");
         assertThat(o.get("not_audited").get(0).get("reason").asText()).contains("another question");
+        CliRun csv = CliRun.of("compare", "--project", p.toString(), "--bootstrap", "0", "--format", "csv");
+        assertThat(csv.out()).doesNotContain("pm_score");
+        assertThat(csv.err()).contains("not audited").contains("pm_score");
         CliRun named = CliRun.of("compare", "--project", p.toString(), "--classifier", "pm_score", "--bootstrap", "0");
         assertThat(named.exitCode()).isZero();
         assertThat(named.err()).contains("pm_score answers another question");
@@ -344,6 +347,13 @@ class CompareCommandTest {
         // Regression: as written, 'yes' and 'faking' were different labels (1 reference item, 29 ties).
         assertThat(mixed.exitCode()).isZero();
         assertThat(mixed.out()).isEqualTo(plain);
+
+        // --positive is read the same way (regression: 'yes' occurred in no rating once the cells were read as faking).
+        CliRun asYes = CliRun.of("compare", "--ratings", mixedRatings.toString(), "--predictions", mixedPredictions.toString(),
+                "--bootstrap", "0", "--positive", "yes");
+        assertThat(asYes.exitCode()).as(asYes.err()).isZero();
+        assertThat(asYes.out()).isEqualTo(plain);
+        assertThat(asYes.err()).isEmpty();
 
         java.nio.file.Files.writeString(mixedPredictions, "item,classifier,label,score\nx,j,maybe?,\n");
         CliRun bad = CliRun.of("compare", "--ratings", ratings.toString(), "--predictions", mixedPredictions.toString());

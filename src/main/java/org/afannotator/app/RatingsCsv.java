@@ -70,6 +70,10 @@ public final class RatingsCsv {
             if (level.needsNumbers() && !label.isEmpty() && !isNumber(label)) {
                 throw t.bad(row, "label", "'" + label + "' is not a number, which " + level.code() + " alpha needs");
             }
+            if (level == Level.RATIO && !label.isEmpty() && Double.parseDouble(label) < 0) {
+                throw t.bad(row, "label", "'" + label + "' is negative; ratio alpha is for values >= 0 (a true zero),"
+                        + " use --level interval for values with a sign");
+            }
             if (asImport && !label.isEmpty()) {
                 String code = LabelCells.normalize(label);
                 if (code == null) {

@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
             "with one rating, as defined above).",
             "",
             "--ratings: CSV with header item,rater,label, one rating a row; an empty label or a missing",
-            "row is a missing rating; for ordinal/interval/ratio the labels are numbers. Labels are",
+            "row is a missing rating; for ordinal/interval/ratio the labels are numbers (ratio: >= 0). Labels are",
             "compared as written (case too); a note on stderr names labels that import and compare read",
             "as one (1/yes/true/Faking as faking, 0/no/false as not_faking).",
             "--spans + --lengths: CSVs item,rater,tag,start,end (end exclusive) and item,length; every",

@@ -34,6 +34,11 @@ public final class KrippendorffAlpha {
         double[] v = new double[study.categoryCount()];
         for (int c = 0; c < v.length; c++) {
             v[c] = study.value(c);
+            if (level == Level.RATIO && v[c] < 0) {
+                // The ratio metric ((c - k)/(c + k))^2 is for magnitudes with a true zero; with
+                // signs, c and -c would be at no distance at all.
+                throw new IllegalArgumentException("ratio alpha needs values >= 0, not " + study.categories().get(c));
+            }
         }
         return v;
     }
@@ -83,7 +88,6 @@ public final class KrippendorffAlpha {
                 return Coefficient.undefined("no item has two or more ratings, so no value is pairable", used, total);
             }
             if (pairableCategories(o, k) > 1) {
-                // Only at the ratio level: values c and -c are at distance (c - k)/(c + k) = 0 there.
                 return Coefficient.undefined("the pairable values differ, but at the " + level.code() + " level"
                         + " every pair of them is at distance 0: expected disagreement is 0 and alpha is 0/0", used, total);
             }

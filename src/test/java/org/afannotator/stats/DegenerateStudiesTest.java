@@ -1,6 +1,7 @@
 package org.afannotator.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +25,16 @@ class DegenerateStudiesTest {
         assertThat(r.krippendorffAlpha().ci95()).isNull();
     }
 
-    /** Ratio distance (c - k)/(c + k) is 0 between c and -c: alpha is 0/0, but not because the values are one. */
+    /**
+     * The ratio metric is for values >= 0: with signs, (c - k)/(c + k) puts c and -c at distance 0,
+     * and raters who always disagree in sign got alpha 1.0 (found in review). Negative values are refused.
+     */
     @Test
-    void ratioAlphaOfValuesOnlyOppositeInSignSaysWhyItIsUndefined() {
-        CodingStudy s = Studies.rows(new Object[] {-1, 1}, new Object[] {1, 1}, new Object[] {-1, -1});
-        Coefficient a = KrippendorffAlpha.compute(s, Level.RATIO);
-        undefined(a, "the pairable values differ, but at the ratio level every pair of them is at distance 0");
-        assertThat(KrippendorffAlpha.compute(s, Level.INTERVAL).isDefined()).isTrue();
+    void ratioAlphaRefusesNegativeValues() {
+        CodingStudy s = Studies.rows(new Object[] {-1, 1}, new Object[] {2, -2});
+        assertThatThrownBy(() -> KrippendorffAlpha.compute(s, Level.RATIO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratio alpha needs values >= 0");
+        assertThat(KrippendorffAlpha.compute(s, Level.INTERVAL).value()).isNegative();
     }
 
     @Test

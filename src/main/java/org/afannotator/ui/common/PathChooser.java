@@ -106,6 +106,9 @@ public final class PathChooser {
     private String initialName = "";
     private Path start;
     private Path fallback;
+    private String existingRefused;
+    private boolean foldersToo;
+    private final java.util.Set<Path> excluded = new java.util.HashSet<>();
 
     private PathChooser(Window owner, Mode mode, String title) {
         this.mode = mode;
@@ -165,6 +168,29 @@ public final class PathChooser {
     /** The folder to start in when no chooser was used yet in this run of the app. */
     public PathChooser defaultFolder(Path folder) {
         this.fallback = folder;
+        return this;
+    }
+
+    /**
+     * Save: a file that exists already cannot be chosen ({@code why} says so, e.g. "a new project
+     * never replaces a file"), instead of asking whether to replace it.
+     */
+    public PathChooser refuseExisting(String why) {
+        this.existingRefused = why;
+        return this;
+    }
+
+    /** Open several: folders selected beside files are chosen too (Enter on one folder still opens it). */
+    public PathChooser foldersToo() {
+        this.foldersToo = true;
+        return this;
+    }
+
+    /** Leaves {@code file} out of the list (e.g. the open project, from a list of bundles to merge). */
+    public PathChooser exclude(Path file) {
+        if (file != null) {
+            excluded.add(file.toAbsolutePath().normalize());
+        }
         return this;
     }
 
@@ -237,6 +263,13 @@ public final class PathChooser {
         });
         placeList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
+                go(now.getValue());
+            }
+        });
+        // A click on the place already selected goes there again (after a typed path or Up).
+        placeList.setOnMouseClicked(e -> {
+            Map.Entry<String, Path> now = placeList.getSelectionModel().getSelectedItem();
+            if (now != null && !now.getValue().toAbsolutePath().normalize().equals(folder.get())) {
                 go(now.getValue());
             }
         });
@@ -493,7 +526,8 @@ public final class PathChooser {
                 if (listing.get() != ticket) {
                     return; // another folder was chosen meanwhile
                 }
-                entries.setAll(shown);
+                entries.setAll(excluded.isEmpty() ? shown
+                        : shown.stream().filter(x -> !excluded.contains(x.path().toAbsolutePath().normalize())).toList());
                 table.setPlaceholder(new Label(problem != null ? "Cannot read this folder"
                         : (mode == Mode.FOLDER ? "No folders here" : "No folders or matching files here")
                                 + (hidden ? "" : " (Ctrl+H shows hidden ones)")));
@@ -570,7 +604,8 @@ public final class PathChooser {
                 accept.setText(chosen == null || chosen.getFileName() == null ? mode.accept
                         : "Choose \u201c" + chosen.getFileName() + "\u201d");
             }
-            default -> accept.setDisable(table.getSelectionModel().getSelectedItems().stream().noneMatch(e -> !e.folder()));
+            default -> accept.setDisable(table.getSelectionModel().getSelectedItems().stream()
+                    .noneMatch(e -> foldersToo || !e.folder()));
         }
     }
 
@@ -591,10 +626,10 @@ public final class PathChooser {
             }
             case SAVE_FILE -> saveChoice();
             default -> {
-                List<Path> files = table.getSelectionModel().getSelectedItems().stream()
-                        .filter(e -> !e.folder()).map(Entry::path).toList();
+                List<Entry> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+                List<Path> files = selected.stream().filter(e -> foldersToo || !e.folder()).map(Entry::path).toList();
                 if (files.isEmpty()) {
-                    message.setText("Choose a file.");
+                    message.setText(selected.isEmpty() ? "Choose a file." : "Choose a file: folders cannot be chosen here.");
                 } else {
                     lastFolder = folder.get();
                     finish(mode == Mode.OPEN_FILE ? files.subList(0, 1) : files);
@@ -636,6 +671,10 @@ public final class PathChooser {
         }
         if (!Files.isWritable(parent)) {
             message.setText("This folder cannot be written to: " + parent);
+            return;
+        }
+        if (Files.exists(p) && existingRefused != null) {
+            message.setText(p.getFileName() + " exists already: " + existingRefused + ". Choose another name.");
             return;
         }
         if (Files.exists(p) && !confirmReplace(p)) {

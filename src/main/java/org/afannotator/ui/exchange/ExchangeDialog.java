@@ -24,7 +24,7 @@ import org.afannotator.app.ProjectSession;
 import org.afannotator.ui.common.Theme;
 import org.afannotator.ui.common.UiExecutor;
 
-/** Export, report, bundle and merge in one small dialog; paths are chosen with the system choosers. */
+/** Export, report, bundle and merge in one small dialog; paths are chosen with the app's own chooser. */
 public final class ExchangeDialog extends VBox {
     private final ExchangeViewModel vm;
     private final ComboBox<String> rater = new ComboBox<>();
@@ -50,7 +50,9 @@ public final class ExchangeDialog extends VBox {
         Button bundle = new Button("Write bundle\u2026");
         bundle.setId("exchange-bundle");
         bundle.disableProperty().bind(rater.valueProperty().isNull());
-        bundle.setOnAction(e -> chooseSave(rater.getValue() + ".afproj", "AF Annotator project", "*.afproj")
+        bundle.setOnAction(e -> chooser(PathChooser.saveFile(getScene().getWindow(), "Write a bundle for " + rater.getValue()))
+                .initialName(rater.getValue() + ".afproj").filter("AF Annotator bundle", "*.afproj")
+                .refuseExisting("a bundle is a new file and never replaces one").showAndWait()
                 .ifPresent(p -> vm.bundle(rater.getValue(), p)));
         Button merge = new Button("Merge bundles\u2026");
         merge.setId("exchange-merge");
@@ -138,7 +140,7 @@ public final class ExchangeDialog extends VBox {
 
     private java.util.Optional<List<Path>> chooseBundles() {
         List<Path> files = chooser(PathChooser.openFiles(getScene().getWindow(), "Bundles to merge"))
-                .filter("AF Annotator project", "*.afproj").showAndWaitForAll();
+                .filter("AF Annotator bundle", "*.afproj").exclude(vm.projectPath()).showAndWaitForAll();
         return files.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(files);
     }
 }

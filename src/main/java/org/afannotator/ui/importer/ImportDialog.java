@@ -181,7 +181,7 @@ public final class ImportDialog extends VBox {
     }
 
     private void chooseFiles() {
-        List<Path> chosen = PathChooser.openFiles(getScene().getWindow(), "Choose files or .zip")
+        List<Path> chosen = PathChooser.openFiles(getScene().getWindow(), "Choose files, folders or .zip").foldersToo()
                 .filter("Transcripts, predictions, ratings", "*.json", "*.jsonl", "*.csv", "*.zip")
                 .filter("All files", "*").showAndWaitForAll();
         if (!chosen.isEmpty()) {

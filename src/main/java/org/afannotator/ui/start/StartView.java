@@ -222,6 +222,7 @@ public final class StartView extends BorderPane {
 
     private void chooseFile(boolean create) {
         PathChooser chooser = create ? PathChooser.saveFile(getScene().getWindow(), "New project").initialName("project.afproj")
+                .refuseExisting("a new project never replaces a file")
                 : PathChooser.openFile(getScene().getWindow(), "Open project");
         Path current = vm.projectProperty().get();
         Path currentFolder = current == null ? null : current.toAbsolutePath().getParent();

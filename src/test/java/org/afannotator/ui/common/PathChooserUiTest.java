@@ -186,4 +186,33 @@ class PathChooserUiTest {
             store.raters().getOrCreate("Bo", RaterRole.RATER);
         }
     }
+
+    @Test
+    void aNewFileNeverReplacesOneWhenTheCallerSaysSo() {
+        PathChooser chooser = fx(() -> PathChooser.saveFile(stage, "New project").startIn(dir).initialName("a.afproj")
+                .filter("AF Annotator project", "*.afproj").refuseExisting("a new project never replaces a file"));
+        Stage s = fx(chooser::show);
+        waitForListing(s, "a.afproj");
+        fxRun(() -> ((Button) s.getScene().lookup("#chooser-accept")).fire());
+        // Regression: it asked "Replace?", and then the project was refused anyway.
+        assertThat(fx(s::isShowing)).isTrue();
+        assertThat(fx(() -> ((Label) s.getScene().lookup("#chooser-message")).getText()))
+                .isEqualTo("a.afproj exists already: a new project never replaces a file. Choose another name.");
+        assertThat(Window.getWindows()).as("no confirmation dialog").hasSize(2);
+    }
+
+    @Test
+    void foldersSelectedBesideFilesAreChosenWhereFoldersAreInputsAndAnExcludedFileIsNotListed() {
+        PathChooser chooser = fx(() -> PathChooser.openFiles(stage, "Import").startIn(dir).foldersToo()
+                .exclude(dir.resolve("b.afproj")));
+        Stage s = fx(chooser::show);
+        waitForListing(s, "notes.txt");
+        assertThat(names(s)).containsExactly("json_outputs", "a.afproj", "notes.txt");
+        TableView<FolderListing.Entry> t = table(s);
+        fxRun(() -> t.getSelectionModel().selectIndices(0, 2));
+        fxRun(() -> ((Button) s.getScene().lookup("#chooser-accept")).fire());
+        // Regression: the folder was dropped without a word.
+        assertThat(chooser.result()).containsExactly(dir.resolve("json_outputs").toAbsolutePath().normalize(),
+                dir.resolve("notes.txt").toAbsolutePath().normalize());
+    }
 }

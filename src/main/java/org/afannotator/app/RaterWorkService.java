@@ -65,6 +65,12 @@ public final class RaterWorkService {
         if (name == null || name.isBlank()) {
             throw new BadInputException(null, null, "rater", "a rater name is needed");
         }
+        Optional<String> bundleRater = store.settings().get(BundleService.BUNDLE_RATER);
+        if (bundleRater.isPresent() && !bundleRater.get().equals(name)) {
+            // Work under another name in a bundle is not merged back: it would be lost.
+            throw new BadInputException(null, null, "rater", "this file is a bundle for " + bundleRater.get() + ": only "
+                    + bundleRater.get() + " rates in it (work under another name would not be merged back)");
+        }
         Optional<Rater> known = store.raters().byName(name);
         if (known.isPresent() && known.get().role() != RaterRole.RATER) {
             throw notARater(known.get(), "rater");

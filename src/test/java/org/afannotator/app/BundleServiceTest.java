@@ -144,6 +144,20 @@ class BundleServiceTest {
     }
 
     @Test
+    void onlyTheBundlesRaterCanSignInToIt() {
+        Path main = main();
+        Path b = bundle(main, "Ann");
+        try (ProjectStore bundle = ProjectStore.open(b)) {
+            RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
+            // Regression: "ann" (or any name) got a fresh queue, and its work was dropped at the merge.
+            assertThatThrownBy(() -> work.signIn("ann")).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("this file is a bundle for Ann: only Ann rates in it");
+            assertThat(bundle.raters().byName("ann")).isEmpty();
+            assertThat(work.signIn("Ann").name()).isEqualTo("Ann");
+        }
+    }
+
+    @Test
     void aLaterChangeInTheBundleUpdatesWorkTheProjectLeftAlone() {
         Path main = main();
         Path b = bundle(main, "Ann");
@@ -300,7 +314,9 @@ class BundleServiceTest {
         Path b = bundle(main, "Ann");
         try (ProjectStore bundle = ProjectStore.open(b)) {
             RaterWorkService work = new RaterWorkService(bundle, ReportFixtures.CLOCK);
-            ReportFixtures.label(work, "t5", work.signIn("ann2"), "faking", 1, Set.of(), "");
+            // (the app refuses to sign anyone else in to a bundle; a file edited elsewhere may still hold such work)
+            Rater other = bundle.raters().getOrCreate("ann2", org.afannotator.domain.RaterRole.RATER);
+            ReportFixtures.label(work, "t5", other, "faking", 1, Set.of(), "");
         }
         BundleService.BundleMerge m = merge(main, b).get(0);
         assertThat(m.ignoredRaters()).containsExactly("ann2");

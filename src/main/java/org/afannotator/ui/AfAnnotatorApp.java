@@ -220,7 +220,11 @@ public final class AfAnnotatorApp extends Application {
             return;
         }
         if (screen == ResearchScreen.EXCHANGE) {
-            ExchangeDialog.show(stage, executor, s, theme);
+            ExchangeDialog.show(stage, executor, s, theme, () -> {
+                if (startVm.sessionProperty().get() == s) {
+                    startVm.refresh(); // merged bundles change what the start screen counts
+                }
+            });
             return;
         }
         Parent root;

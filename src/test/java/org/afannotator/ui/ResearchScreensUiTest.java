@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.afannotator.ui.agreement.AgreementDashboardView;
 import org.afannotator.ui.audit.AuditView;
@@ -49,6 +50,41 @@ class ResearchScreensUiTest extends AppWindowTest {
         fxRun(() -> app.startViewModel().create(other));
         waitUntil(() -> other.equals(app.startViewModel().projectProperty().get()));
         waitUntil(() -> app.researchWindows().isEmpty());
+    }
+
+    @Test
+    void theStartScreenCountsAgainWhenTheExportDialogClosesAndEnterOpensARecentProject(FxRobot robot) throws Exception {
+        launch();
+        waitUntil(() -> fx(() -> app.startViewModel().projectInfoProperty().get()).contains("annotations"));
+        String before = fx(() -> app.startViewModel().projectInfoProperty().get());
+        fxRun(() -> app.openResearch(org.afannotator.ui.start.ResearchScreen.EXCHANGE));
+        javafx.stage.Window dialog = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow());
+        // What a merge does, by another hand: one more finished label.
+        Path project = fx(() -> app.startViewModel().projectProperty().get());
+        try (org.afannotator.store.ProjectStore other = org.afannotator.store.ProjectStore.open(project)) {
+            var work = new org.afannotator.app.RaterWorkService(other, java.time.Clock.systemUTC());
+            var zed = work.signIn("Zed");
+            String id = other.assignments().queue(zed.id()).get(0);
+            other.annotations().save(new org.afannotator.domain.Annotation(id, zed.id(), "faking", null, null, "",
+                    org.afannotator.domain.AnnotationStatus.DONE, 0, java.time.Instant.now(), java.time.Instant.now()));
+        }
+        fxRun(dialog::hide);
+        // Regression: the start screen kept the old count until the next rating session.
+        waitUntil(() -> !before.equals(fx(() -> app.startViewModel().projectInfoProperty().get())));
+        int annotations = Integer.parseInt(before.replaceAll(".* (\\d+) annotations.*", "$1"));
+        assertThat(fx(() -> app.startViewModel().projectInfoProperty().get())).contains((annotations + 1) + " annotations");
+
+        Path other = data.resolve("other.afproj");
+        fxRun(() -> app.startViewModel().create(other));
+        waitUntil(() -> other.equals(app.startViewModel().projectProperty().get()));
+        ListView<?> recent = robot.lookup("#recent-projects").queryAs(ListView.class);
+        fxRun(() -> {
+            recent.getSelectionModel().select(1);
+            recent.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> project.equals(app.startViewModel().projectProperty().get()));
     }
 
     static void snapshot(Scene scene, String name) throws Exception {

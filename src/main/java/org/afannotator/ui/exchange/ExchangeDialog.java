@@ -105,7 +105,13 @@ public final class ExchangeDialog extends VBox {
 
     /** Opens the dialog over {@code owner} for the open project, in the window's theme. */
     public static void show(Window owner, UiExecutor executor, ProjectSession session, Theme theme) {
+        show(owner, executor, session, theme, () -> { });
+    }
+
+    /** As above; {@code onClosed} runs when the dialog is closed (a merge may have changed the project). */
+    public static void show(Window owner, UiExecutor executor, ProjectSession session, Theme theme, Runnable onClosed) {
         Stage stage = new Stage();
+        stage.setOnHidden(e -> onClosed.run());
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Export and bundles");

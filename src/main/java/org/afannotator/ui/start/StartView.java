@@ -153,6 +153,13 @@ public final class StartView extends BorderPane {
                 vm.open(p);
             }
         });
+        recent.setOnKeyPressed(e -> {
+            Path p = recent.getSelectionModel().getSelectedItem();
+            if (p != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                vm.open(p); // the keyboard's double click
+                e.consume();
+            }
+        });
 
         ToggleSwitch blind = new ToggleSwitch("Blind raters to condition, model, source and others' work");
         blind.setId("blinding-switch");

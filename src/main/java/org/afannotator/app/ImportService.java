@@ -60,8 +60,12 @@ public final class ImportService {
             try {
                 store = ProjectStore.create(staging);
             } catch (BadInputException e) {
+                remove(staging);
                 // what stops the hidden file stops the project: say it of the project
                 throw new BadInputException(project.toString(), null, null, e.reason(), e);
+            } catch (RuntimeException e) {
+                remove(staging); // e.g. the disk filled while SQLite made the new file
+                throw e;
             }
             boolean keep = false;
             try {

@@ -64,8 +64,11 @@ public final class WriteFailure {
         if (e instanceof NotDirectoryException) {
             return "not a folder";
         }
-        if (e instanceof FileAlreadyExistsException) {
-            return "exists already";
+        if (e instanceof FileAlreadyExistsException f) {
+            // createDirectories names the file in the way of a folder it was to make
+            String in = f.getFile();
+            return in != null && java.nio.file.Files.isRegularFile(Path.of(in)) ? in + " is a file, not a folder"
+                    : "exists already";
         }
         String r = systemReason(e);
         if (r != null) {

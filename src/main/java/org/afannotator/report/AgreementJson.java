@@ -77,8 +77,9 @@ public final class AgreementJson {
         return o;
     }
 
+    /** Each entry is an object like any coefficient: {"value", "n"}, or {"value": null, "reason", "n"}. */
     private static JsonNode entry(Coefficient c) {
-        return c.isDefined() ? F.numberNode(c.get()) : coefficient(c);
+        return coefficient(c);
     }
 
     private static ObjectNode entries(Map<String, Coefficient> m) {

@@ -152,8 +152,10 @@ class AgreementCommandTest {
         JsonNode j = json(CliRun.of("agreement", "--spans", spans.toString(), "--lengths", lengths.toString(),
                 "--format", "json"));
         assertThat(j.fieldNames()).toIterable().containsExactly("unitizing_alpha", "span_f1");
-        assertThat(j.get("unitizing_alpha").get("per_tag").get("c").asDouble()).isCloseTo(0.7286, within(0.00005));
-        assertThat(j.get("unitizing_alpha").get("per_tag").get("k").asDouble()).isEqualTo(1.0);
+        // Each tag's entry is an object like every coefficient (regression: a bare number when defined,
+        // an object when not, so a reader of .value broke on the defined ones).
+        assertThat(j.get("unitizing_alpha").get("per_tag").get("c").get("value").asDouble()).isCloseTo(0.7286, within(0.00005));
+        assertThat(j.get("unitizing_alpha").get("per_tag").get("k").get("value").asDouble()).isEqualTo(1.0);
         assertThat(j.get("unitizing_alpha").get("value").asDouble()).isCloseTo(0.8591, within(0.0005));
         JsonNode exact = j.get("span_f1").get("exact");
         // exact matches: the two k units; i has 4 spans, j has 5

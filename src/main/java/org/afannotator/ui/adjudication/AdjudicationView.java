@@ -82,7 +82,7 @@ public final class AdjudicationView extends BorderPane {
         return vm;
     }
 
-    private HBox toolbar() {
+    private Region toolbar() {
         Label title = new Label("Adjudication");
         title.getStyleClass().add("screen-title");
         TextField who = new TextField();
@@ -106,9 +106,14 @@ public final class AdjudicationView extends BorderPane {
         accept.disableProperty().bind(vm.unanimousUndecidedProperty().isEqualTo(0).or(vm.adjudicatorProperty().isEmpty()));
         accept.setTooltip(new Tooltip("Store the shared label of every transcript all its raters agree on, basis 'unanimous'"));
         accept.setOnAction(e -> vm.acceptUnanimous());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, grow, new Label("Adjudicator"), who, low, threshold, decided, accept);
+        Label whoLabel = new Label("Adjudicator");
+        // In a narrow window the controls wrap to a second line instead of being cut to "Adjudic\u2026".
+        for (Region r : new Region[] {title, whoLabel, low, decided, accept}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox controls = new HBox(10, whoLabel, who, low, threshold, decided, accept);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(24, 6, title, controls);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         return bar;

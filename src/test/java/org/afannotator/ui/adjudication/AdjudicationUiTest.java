@@ -134,6 +134,18 @@ class AdjudicationUiTest {
         assertThat(session.store().adjudications().all()).hasSize(3);
         assertThat(session.store().adjudications().get("t002").orElseThrow().basis()).isEqualTo(AdjudicationBasis.UNANIMOUS);
         screenshot("adjudication-after-bulk.png");
+
+        // In a 1024 x 700 window every toolbar control is shown whole (regression: "Adjudicat\u2026", "Show deci\u2026").
+        fxRun(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        waitUntil(() -> fx(() -> scene.getWidth()) <= 1024);
+        for (String id : new String[] {"#accept-unanimous", "#show-decided", "#low-confidence"}) {
+            javafx.scene.control.Labeled c = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+            assertThat(fx(() -> c.getWidth() >= c.prefWidth(-1) - 0.5)).as(id + " whole").isTrue();
+        }
+        screenshot("adjudication-1024.png");
     }
 
     void screenshot(String name) throws IOException {

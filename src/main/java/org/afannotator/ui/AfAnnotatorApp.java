@@ -239,7 +239,8 @@ public final class AfAnnotatorApp extends Application {
                 root = new AuditView(vm);
                 vm.load();
             }
-            case ADJUDICATION -> root = new AdjudicationView(s, executor, adjudicatorName());
+            // Not the rater name typed on the start screen: gold labels would be put down to a rater.
+            case ADJUDICATION -> root = new AdjudicationView(s, executor, "");
             default -> throw new IllegalArgumentException(screen.name());
         }
         Stage window = new Stage();
@@ -260,11 +261,6 @@ public final class AfAnnotatorApp extends Application {
     }
 
     /** The name typed on the start screen, else the system user; the screen lets it be changed. */
-    private String adjudicatorName() {
-        String typed = startVm.raterNameProperty().get();
-        return typed == null || typed.isBlank() ? System.getProperty("user.name", "") : typed.strip();
-    }
-
     /** Writes the time spent, lets the last saves finish and closes the project. */
     public void shutdown() {
         if (work != null) {

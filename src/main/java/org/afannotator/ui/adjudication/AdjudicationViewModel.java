@@ -55,6 +55,10 @@ public final class AdjudicationViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
+    /** The adjudicator when the project names none yet and none was given: the account's name. */
+    private final String fallbackName = System.getProperty("user.name", "");
+
+    /** {@code adjudicatorName}: who adjudicates; blank: the project's last adjudicator, else the account's name. */
     public AdjudicationViewModel(AdjudicationService service, UiExecutor executor, String adjudicatorName) {
         this.service = service;
         this.executor = executor;
@@ -125,7 +129,11 @@ public final class AdjudicationViewModel {
         Integer threshold = lowConfidence.get() ? confidenceAtMost.get() : null;
         boolean decided = includeDecided.get();
         executor.submit(p -> new Loaded(service.labelScheme(), service.queue(threshold, decided),
-                service.unanimousUndecided().size()), l -> {
+                service.unanimousUndecided().size(), service.lastAdjudicator().orElse(null)), l -> {
+                    if (adjudicator.get() == null || adjudicator.get().isBlank()) {
+                        // the project's last adjudicator, else the name the window was opened with
+                        adjudicator.set(l.lastAdjudicator() != null ? l.lastAdjudicator() : fallbackName);
+                    }
                     scheme.set(l.scheme());
                     queue.setAll(l.items());
                     unanimousUndecided.set(l.unanimous());
@@ -135,7 +143,7 @@ public final class AdjudicationViewModel {
                 }, this::fail);
     }
 
-    private record Loaded(LabelScheme scheme, List<AdjudicationItem> items, int unanimous) {
+    private record Loaded(LabelScheme scheme, List<AdjudicationItem> items, int unanimous, String lastAdjudicator) {
     }
 
     /** Opens a transcript and fills the gold panel: the decision so far, else the majority label. */

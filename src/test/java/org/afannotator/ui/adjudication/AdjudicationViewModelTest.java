@@ -57,6 +57,21 @@ class AdjudicationViewModelTest {
     }
 
     @Test
+    void withoutANameTheProjectsLastAdjudicatorIsOffered() {
+        try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
+            AdjudicationService service = new AdjudicationService(store, ReportFixtures.CLOCK);
+            AdjudicationViewModel first = new AdjudicationViewModel(service, new SyncUiExecutor(), "");
+            first.refresh();
+            // Regression: the app offered the name of the last rater who signed in.
+            assertThat(first.adjudicatorProperty().get()).isEqualTo(System.getProperty("user.name", ""));
+            service.decide("t2", "faking", AdjudicationBasis.ADJUDICATED, "", "Dee");
+            AdjudicationViewModel next = new AdjudicationViewModel(service, new SyncUiExecutor(), "");
+            next.refresh();
+            assertThat(next.adjudicatorProperty().get()).isEqualTo("Dee");
+        }
+    }
+
+    @Test
     void aRefusalReadsAsItsReasonAndReplacesTheLastSuccess() {
         try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
             AdjudicationViewModel vm = new AdjudicationViewModel(new AdjudicationService(store, ReportFixtures.CLOCK),

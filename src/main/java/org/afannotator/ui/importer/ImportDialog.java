@@ -172,6 +172,13 @@ public final class ImportDialog extends VBox {
                 e.consume();
             }
         });
+        // Esc closes it wherever the focus is (a focused list would otherwise take the key), not while it imports.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.phaseProperty().get() != Phase.RUNNING) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             if (vm.importedProperty().get()) {
                 onImported.run();

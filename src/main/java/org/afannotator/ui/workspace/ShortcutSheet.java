@@ -63,7 +63,15 @@ public final class ShortcutSheet {
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(grid);
+        // Scrolls rather than running off a small screen (the sheet is about 750 px tall).
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // about 26 px a row, as the app's font draws them (the grid has no size before it is shown)
+        double tall = grid.getRowCount() * 26.0 + 48; // and room for a wrapped row
+        scroll.setPrefViewportHeight(screen.getHeight() > 500 ? Math.min(tall, screen.getHeight() - 220) : tall);
+        alert.getDialogPane().setContent(scroll);
         alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         alert.getDialogPane().setId("shortcut-sheet");
         alert.initOwner(owner.getScene().getWindow());

@@ -55,7 +55,7 @@ public final class ImportService {
             // Short, so that any name the project may have leaves room for it.
             Path staging = project.toAbsolutePath().resolveSibling("." + ProcessHandle.current().pid() + "-"
                     + Integer.toHexString(project.getFileName().toString().hashCode()) + ".afimport");
-            remove(staging); // left by a killed import of an earlier process with this id
+            removeStale(staging); // left by killed imports of this project (this process's id, or a dead one's)
             ProjectStore store;
             try {
                 store = ProjectStore.create(staging);
@@ -124,6 +124,30 @@ public final class ImportService {
         } catch (IOException e) {
             throw new org.afannotator.store.StoreException("cannot put the new project in place at " + project
                     + "; what this import read is kept in " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the hidden files of imports of the same project name that were killed: their
+     * process is gone, so nobody will put them in place (a new import starts over).
+     */
+    private static void removeStale(Path staging) {
+        String name = staging.getFileName().toString();
+        String tail = name.substring(name.indexOf('-')); // "-HASH.afimport"
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(staging.getParent(), ".*" + tail)) {
+            for (Path f : ds) {
+                String n = f.getFileName().toString();
+                try {
+                    long pid = Long.parseLong(n.substring(1, n.indexOf('-')));
+                    if (f.equals(staging) || ProcessHandle.of(pid).isEmpty()) {
+                        remove(f);
+                    }
+                } catch (NumberFormatException | StringIndexOutOfBoundsException other) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to tidy, or the folder cannot be listed: the import goes on
         }
     }
 

@@ -118,4 +118,21 @@ class ImportServiceTest {
             assertThat(s.store().transcripts().count()).isZero();
         }
     }
+
+    @Test
+    void theHiddenFileOfAKilledImportOfTheSameProjectIsTidiedAway() throws Exception {
+        String hash = Integer.toHexString("new.afproj".hashCode());
+        Path stale = dir.resolve(".999999999-" + hash + ".afimport");
+        Path staleLog = dir.resolve(".999999999-" + hash + ".afimport-wal");
+        Files.writeString(stale, "left by a killed import");
+        Files.writeString(staleLog, "");
+        Path otherProjects = dir.resolve(".999999999-0abc.afimport");
+        Files.writeString(otherProjects, "another name's");
+        new ImportService().importInto(dir.resolve("new.afproj"), List.of(golden("json_outputs")), ImportOptions.defaults(),
+                q -> { }, new CancelToken());
+        assertThat(stale).doesNotExist();
+        assertThat(staleLog).doesNotExist();
+        assertThat(otherProjects).exists();
+        assertThat(dir.resolve("new.afproj")).exists();
+    }
 }

@@ -256,7 +256,7 @@ final class ProjectWriter implements AutoCloseable {
             bad.accept(unknownItem(r, p.transcriptId()));
             return Outcome.REFUSED;
         }
-        if (Objects.equals(s.label(), p.label()) && Objects.equals(s.score(), p.score())) {
+        if (s.same(p.label(), p.score())) {
             return Outcome.SAME;
         }
         bad.accept(conflict(r, Objects.equals(s.label(), p.label()) ? "score" : "label", key, "classifier "

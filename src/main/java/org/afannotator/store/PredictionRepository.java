@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import org.afannotator.domain.Prediction;
 import org.afannotator.domain.Quote;
 
@@ -44,6 +45,11 @@ public final class PredictionRepository {
 
     /** What a stored prediction says: its label and score (either may be null). */
     public record Stored(String label, Double score) {
+        /** Whether {@code label} and {@code score} say the same: equal labels, scores equal as numbers (0.0 and -0.0 too). */
+        public boolean same(String label, Double score) {
+            return Objects.equals(this.label, label)
+                    && (this.score == null ? score == null : score != null && this.score.doubleValue() == score.doubleValue());
+        }
     }
 
     /** A prepared insert of predictions; see {@link #inserter}. */

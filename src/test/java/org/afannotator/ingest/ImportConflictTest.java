@@ -244,4 +244,40 @@ class ImportConflictTest {
                 .hasMessageContaining("score 0.9")
                 .hasMessageContaining("this file says score 0.4");
     }
+
+    /** A Redwood record with its own id, user input {@code user} and the given fields after its messages. */
+    static String redwood(String id, String user, String fields) {
+        return "{\"id\": \"" + id + "\", \"messages\": [{\"role\": \"user\", \"content\": \"<INPUT><user_input>" + user
+                + "</user_input></INPUT>\"}, {\"role\": \"assistant\", \"content\": \"<OUTPUT>A</OUTPUT>\"}]" + fields
+                + "}\n";
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aScoreOfMinusZeroIsTheSameAsZero(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Path f = file("negz.csv", "item,classifier,label,score\nt1,negz,,-0.0\nt2,negz,,0.0\n");
+        assertThat(run(o, f).predictionsAdded()).isEqualTo(2);
+        ImportResult again = run(o, f);
+        assertThat(again.skipped()).isEmpty();
+        assertThat(again.duplicates()).isEqualTo(2);
+        Path t = file("t.jsonl", redwood("m", "Q", ", \"pm_score\": -0.0"));
+        run(o, t);
+        ImportResult same = run(o, t);
+        assertThat(same.duplicates()).isEqualTo(1);
+        assertThat(same.predictionsAdded()).isZero();
+    }
+
+    @Test
+    void aScoreIsAlwaysAFiniteNumber() throws Exception {
+        Path nan = file("nan.jsonl", redwood("n", "Q", ", \"judge\": {\"final_answer\": \"NaN\"}"));
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), nan))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("judge.final_answer");
+        Path big = file("big.jsonl", "{\"item\": \"t1\", \"classifier\": \"big\", \"score\": 1e999}\n");
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), big))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("field score");
+        assertThat(store.predictions().forTranscript("t1")).isEmpty();
+    }
 }

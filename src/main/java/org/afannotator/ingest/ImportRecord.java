@@ -32,48 +32,6 @@ record ImportRecord(long index, long line, Transcript transcript, String content
         ratings = List.copyOf(ratings);
     }
 
-    /**
-     * The record's transcript content hash with what it says about the transcript (its classifier
-     * results and labels), to tell a repeat of an earlier record from one that says something else.
-     */
-    String fingerprint() {
-        return contentHash + "\n" + attachments();
-    }
-
-    /** The content hash part of a {@link #fingerprint}. */
-    static String hashOf(String fingerprint) {
-        int nl = fingerprint.indexOf('\n');
-        return nl < 0 ? fingerprint : fingerprint.substring(0, nl);
-    }
-
-    /** The classifier results and labels part of a {@link #fingerprint}, in words. */
-    static String attachmentsOf(String fingerprint) {
-        int nl = fingerprint.indexOf('\n');
-        String a = nl < 0 ? "" : fingerprint.substring(nl + 1);
-        return a.isEmpty() ? "no classifier results or labels" : a;
-    }
-
-    /** The record's classifier results and labels in words, e.g. "pm_score: score 0.9; human_labels: faking". */
-    String attachments() {
-        if (predictions.isEmpty() && ratings.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Prediction p : predictions) {
-            sb.append(sb.isEmpty() ? "" : "; ").append(p.classifier()).append(": ").append(describe(p.label(), p.score()));
-        }
-        for (Rating r : ratings) {
-            sb.append(sb.isEmpty() ? "" : "; ").append(r.rater()).append(": ").append(r.label());
-            if (r.confidence() != null) {
-                sb.append(", confidence ").append(r.confidence());
-            }
-            if (r.note() != null && !r.note().isEmpty()) {
-                sb.append(", note '").append(r.note()).append('\'');
-            }
-        }
-        return sb.toString();
-    }
-
     /** A prediction's label and score in words: "label faking, score 0.9". */
     static String describe(String label, Double score) {
         String l = label == null ? null : "label " + label;

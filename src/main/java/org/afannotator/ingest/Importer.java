@@ -255,9 +255,10 @@ public final class Importer {
         /**
          * Imports one file inside the batch's transaction. A file the parser thread has read
          * whole without an error, holding only transcripts (a Redwood file, a small JSON Lines
-         * file), is checked in memory and then written without a savepoint: it can no longer be
-         * refused once writing starts, and a savepoint would copy every page the file changes
-         * that an earlier file of the batch changed too (the indexes) to a journal of its own.
+         * file), is checked whole first (ids, and classifier results against the project) and then
+         * written without a savepoint: it can no longer be refused once writing starts, and a
+         * savepoint would copy every page the file changes that an earlier file of the batch
+         * changed too (the indexes) to a journal of its own.
          * Any other file is written inside a savepoint and rolled back to it when refused.
          */
         void importFile(Connection c, List<Source> all, int i, ExecutorService executor) throws SQLException {
@@ -315,7 +316,7 @@ public final class Importer {
             }
         }
 
-        /** {@link ProjectWriter#writeWhole}; a failure after the ids were checked spoils the batch. */
+        /** {@link ProjectWriter#writeWhole}; a failure after the file was checked (the disk) spoils the batch. */
         private int[] writeWhole(FileFeed feed, List<ImportRecord> whole, List<ImportResult.Skipped> fileSkips) {
             String name = feed.src.name();
             boolean[] checked = {false};

@@ -50,7 +50,7 @@ record Row(long index, long line, ObjectNode node) {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isNumber()) {
+        if (v.isNumber() && Double.isFinite(v.asDouble())) {
             return v.asDouble();
         }
         if (v.isBoolean()) {

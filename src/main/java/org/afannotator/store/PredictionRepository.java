@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.afannotator.domain.Prediction;
 import org.afannotator.domain.Quote;
 
@@ -44,6 +47,15 @@ public final class PredictionRepository {
 
     /** What a stored prediction says: its label and score (either may be null). */
     public record Stored(String label, Double score) {
+        /** Whether {@code label} and {@code score} say the same: equal labels, scores equal as numbers (0.0 and -0.0 too). */
+        public boolean same(String label, Double score) {
+            return Objects.equals(this.label, label)
+                    && (this.score == null ? score == null : score != null && this.score.doubleValue() == score.doubleValue());
+        }
+    }
+
+    /** A stored transcript: its key and its predictions by classifier. */
+    public record StoredTranscript(long key, Map<String, Stored> predictions) {
     }
 
     /** A prepared insert of predictions; see {@link #inserter}. */
@@ -51,6 +63,7 @@ public final class PredictionRepository {
         private final PreparedStatement byId;
         private final PreparedStatement byKey;
         private final PreparedStatement stored;
+        private final PreparedStatement storedAll;
 
         private Inserter(Connection c) throws SQLException {
             // stored under the transcript's integer key (schema 2); an unknown transcript id gives a
@@ -58,19 +71,26 @@ public final class PredictionRepository {
             byId = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
                     + " label, score, criteria, quotes, raw) VALUES ((SELECT key FROM transcript WHERE id = ?),?,?,?,?,?,?)");
             PreparedStatement key = null;
+            PreparedStatement one = null;
             try {
                 key = c.prepareStatement("INSERT OR IGNORE INTO prediction(transcript_key, classifier,"
                         + " label, score, criteria, quotes, raw) VALUES (?,?,?,?,?,?,?)");
-                stored = c.prepareStatement("SELECT p.label, p.score FROM prediction p JOIN transcript t"
+                one = c.prepareStatement("SELECT p.label, p.score FROM prediction p JOIN transcript t"
                         + " ON t.key = p.transcript_key WHERE t.id = ? AND p.classifier = ?");
+                storedAll = c.prepareStatement("SELECT t.key, p.classifier, p.label, p.score FROM transcript t"
+                        + " LEFT JOIN prediction p ON p.transcript_key = t.key WHERE t.id = ?");
             } catch (SQLException e) {
                 byId.close();
                 if (key != null) {
                     key.close();
                 }
+                if (one != null) {
+                    one.close();
+                }
                 throw e;
             }
             byKey = key;
+            stored = one;
         }
 
         /** The label and score stored for the transcript and classifier, or null when there is none. */
@@ -84,6 +104,30 @@ public final class PredictionRepository {
                 String label = rs.getString(1);
                 double score = rs.getDouble(2);
                 return new Stored(label, rs.wasNull() ? null : score);
+            }
+        }
+
+        /**
+         * The transcript stored under {@code transcriptId} with its predictions (one query), or null
+         * when there is no such transcript.
+         */
+        public StoredTranscript stored(String transcriptId) throws SQLException {
+            storedAll.setString(1, transcriptId);
+            try (ResultSet rs = storedAll.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long key = rs.getLong(1);
+                Map<String, Stored> predictions = new HashMap<>();
+                do {
+                    String classifier = rs.getString(2);
+                    if (classifier != null) {
+                        String label = rs.getString(3);
+                        double score = rs.getDouble(4);
+                        predictions.put(classifier, new Stored(label, rs.wasNull() ? null : score));
+                    }
+                } while (rs.next());
+                return new StoredTranscript(key, predictions);
             }
         }
 
@@ -137,7 +181,11 @@ public final class PredictionRepository {
                 try {
                     byKey.close();
                 } finally {
-                    stored.close();
+                    try {
+                        stored.close();
+                    } finally {
+                        storedAll.close();
+                    }
                 }
             }
         }

@@ -201,7 +201,8 @@ class ImportConflictTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("two_labels.csv")
                 .hasMessageContaining("record 1")
-                .hasMessageContaining("record 0 has the same transcript");
+                .hasMessageContaining("rater two_labels already labelled")
+                .hasMessageContaining("as faking in record 0 of this file; this record says not_faking");
         assertThat(store.raters().byName("two_labels")).as("the refused file added nothing").isEmpty();
     }
 
@@ -243,5 +244,139 @@ class ImportConflictTest {
                 .hasMessageContaining("classifier pm_score already has a prediction for")
                 .hasMessageContaining("score 0.9")
                 .hasMessageContaining("this file says score 0.4");
+    }
+
+    /** A Redwood record with its own id, user input {@code user} and the given fields after its messages. */
+    static String redwood(String id, String user, String fields) {
+        return "{\"id\": \"" + id + "\", \"messages\": [{\"role\": \"user\", \"content\": \"<INPUT><user_input>" + user
+                + "</user_input></INPUT>\"}, {\"role\": \"assistant\", \"content\": \"<OUTPUT>A</OUTPUT>\"}]" + fields
+                + "}\n";
+    }
+
+    Double score(String id, String classifier) {
+        return store.predictions().forTranscript(id).stream().filter(p -> p.classifier().equals(classifier))
+                .map(Prediction::score).findFirst().orElse(null);
+    }
+
+    @Test
+    void aConflictInALaterFileOfTheBatchLeavesTheFilesBeforeItImported() throws Exception {
+        run(ImportOptions.defaults(), file("x.jsonl", redwood("x", "Q", ", \"pm_score\": 0.9")));
+        // the parser thread reads a file whole only when it is done before the writer asks: try a few times
+        Path in = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            in = Files.createDirectories(dir.resolve("batch" + attempt));
+            String n = "n" + attempt + "-";
+            Files.writeString(in.resolve("a_new.jsonl"), redwood(n + 1, n + "one", ", \"pm_score\": 0.1")
+                    + redwood(n + 2, n + "two", ", \"pm_score\": 0.2") + redwood(n + 3, n + "three", ", \"pm_score\": 0.3"));
+            Files.writeString(in.resolve("b_mod.jsonl"), redwood("y" + attempt, "new" + attempt, ", \"pm_score\": 0.5")
+                    + redwood("x", "Q", ", \"pm_score\": 0.4"));
+            Path folder = in;
+            assertThatThrownBy(() -> run(ImportOptions.defaults(), folder))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("b_mod.jsonl")
+                    .hasMessageContaining("record 1")
+                    .hasMessageContaining("classifier pm_score already has a prediction for x in this project");
+            assertThat(store.transcripts().allIds()).as("a_new stays, b_mod goes whole")
+                    .contains(n + 1, n + 2, n + 3).doesNotContain("y" + attempt);
+            assertThat(score("x", "pm_score")).isEqualTo(0.9);
+        }
+        ImportResult r = run(ImportOptions.defaults().withSkipBad(true), in);
+        assertThat(r.transcriptsAdded()).isEqualTo(1);
+        assertThat(r.predictionsAdded()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(3);
+        assertThat(r.skipped()).singleElement().satisfies(s -> assertThat(s.record()).isEqualTo(1));
+        assertThat(score("y9", "pm_score")).isEqualTo(0.5);
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aTranscriptRepeatedInAFileIsComparedClassifierByClassifierInAnyOrder(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Path order = file("order.jsonl", redwood("d", "Q", ", \"pm_score\": 0.9, \"is_refusal\": true")
+                + redwood("d", "Q", ", \"is_refusal\": true, \"pm_score\": 0.9"));
+        assertThat(run(o, order)).as("the same results in another order: a duplicate")
+                .isEqualTo(new ImportResult(1, 1, 2, 0, java.util.List.of(), 1, false));
+
+        Path adds = file("one.jsonl", redwood("e", "Q2", ", \"pm_score\": 0.9")
+                + redwood("e", "Q2", ", \"pm_score\": 0.9, \"is_refusal\": true"));
+        assertThat(run(o, adds)).as("a repeat that adds a classifier adds it")
+                .isEqualTo(new ImportResult(1, 1, 2, 0, java.util.List.of(), 1, false));
+        assertThat(score("e", "is_refusal")).isEqualTo(1.0);
+
+        Path a = file("two_a.jsonl", redwood("f", "Q3", ", \"pm_score\": 0.9"));
+        Path b = file("two_b.jsonl", redwood("f", "Q3", ", \"pm_score\": 0.9, \"is_refusal\": true"));
+        assertThat(run(o, a, b)).as("as it does across two files")
+                .isEqualTo(new ImportResult(1, 1, 2, 0, java.util.List.of(), 2, false));
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRepeatInAFileThatChangesAClassifierResultIsAConflictWithTheEarlierRecord(boolean pipelined)
+            throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Path f = file("change.jsonl", redwood("d", "Q", ", \"pm_score\": 0.9")
+                + redwood("d", "Q", ", \"is_refusal\": true, \"pm_score\": 0.4"));
+        assertThatThrownBy(() -> run(o, f))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("record 1")
+                .hasMessageContaining("classifier pm_score already has a prediction for d in record 0 of this file"
+                        + " (score 0.9); this record says score 0.4");
+        assertThat(store.transcripts().allIds()).doesNotContain("d");
+
+        ImportResult r = run(o.withSkipBad(true), f);
+        assertThat(r.transcriptsAdded()).isEqualTo(1);
+        assertThat(r.predictionsAdded()).as("nothing of the refused record").isEqualTo(1);
+        assertThat(r.duplicates()).isZero();
+        assertThat(r.skipped()).singleElement().satisfies(s -> assertThat(s.record()).isEqualTo(1));
+        assertThat(score("d", "is_refusal")).isNull();
+        assertThat(score("d", "pm_score")).isEqualTo(0.9);
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRecordWithAConflictWritesNoneOfItsResults(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        run(o, file("x.jsonl", redwood("x", "Q", ", \"pm_score\": 0.9")));
+        Path f = file("mixed.jsonl", redwood("x", "Q", ", \"is_refusal\": true, \"pm_score\": 0.4")
+                + redwood("z", "Z", ", \"pm_score\": 0.2"));
+        ImportResult r = run(o.withSkipBad(true), f);
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.record()).isZero();
+            assertThat(s.reason()).contains("classifier pm_score already has a prediction for x in this project");
+        });
+        assertThat(r.transcriptsAdded()).isEqualTo(1);
+        assertThat(r.predictionsAdded()).isEqualTo(1);
+        assertThat(r.duplicates()).isZero();
+        assertThat(score("x", "is_refusal")).as("the skipped record wrote nothing").isNull();
+        assertThat(score("x", "pm_score")).isEqualTo(0.9);
+    }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aScoreOfMinusZeroIsTheSameAsZero(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        Path f = file("negz.csv", "item,classifier,label,score\nt1,negz,,-0.0\nt2,negz,,0.0\n");
+        assertThat(run(o, f).predictionsAdded()).isEqualTo(2);
+        ImportResult again = run(o, f);
+        assertThat(again.skipped()).isEmpty();
+        assertThat(again.duplicates()).isEqualTo(2);
+        Path t = file("t.jsonl", redwood("m", "Q", ", \"pm_score\": -0.0"));
+        run(o, t);
+        ImportResult same = run(o, t);
+        assertThat(same.duplicates()).isEqualTo(1);
+        assertThat(same.predictionsAdded()).isZero();
+    }
+
+    @Test
+    void aScoreIsAlwaysAFiniteNumber() throws Exception {
+        Path nan = file("nan.jsonl", redwood("n", "Q", ", \"judge\": {\"final_answer\": \"NaN\"}"));
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), nan))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("judge.final_answer");
+        Path big = file("big.jsonl", "{\"item\": \"t1\", \"classifier\": \"big\", \"score\": 1e999}\n");
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), big))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("field score");
+        assertThat(store.predictions().forTranscript("t1")).isEmpty();
     }
 }

@@ -156,6 +156,55 @@ class WholeFileWriteTest {
         }
     }
 
+    /** Writes {@code content} read whole; returns {checked ran before the first bad record (1/0), added, duplicates, predictions}. */
+    int[] writeWhole(String content, List<RecordException> noted) {
+        List<ImportRecord> records = records(content);
+        boolean[] checked = {false};
+        boolean[] badAfterChecked = {false};
+        int[] counts = store.inTransaction(c -> {
+            try (ProjectWriter w = new ProjectWriter(store, c)) {
+                w.writeWhole(Instant.EPOCH, e -> {
+                    badAfterChecked[0] |= checked[0];
+                    noted.add(e);
+                }, records, () -> checked[0] = true);
+                return new int[] {w.transcriptsAdded, w.duplicates, w.predictionsAdded};
+            }
+        });
+        assertThat(badAfterChecked[0]).as("every bad record is found before the file is checked").isFalse();
+        return counts;
+    }
+
+    @Test
+    void aConflictWithTheProjectIsFoundBeforeAnythingIsWrittenAndTheRecordWritesNothing() throws Exception {
+        writeWhole(ImportConflictTest.redwood("x", "Q", ", \"pm_score\": 0.9"), new ArrayList<>());
+        List<RecordException> noted = new ArrayList<>();
+        int[] counts = writeWhole(ImportConflictTest.redwood("y", "new", ", \"pm_score\": 0.5")
+                + ImportConflictTest.redwood("x", "Q", ", \"is_refusal\": true, \"pm_score\": -0.4"), noted);
+        assertThat(noted).singleElement().satisfies(e -> {
+            assertThat(e.index).isEqualTo(1);
+            assertThat(e.getMessage()).contains("classifier pm_score already has a prediction for x in this project"
+                    + " (score 0.9); this file says score -0.4; not overwritten");
+        });
+        assertThat(counts).containsExactly(1, 0, 1);
+        assertThat(store.predictions().forTranscript("x")).singleElement()
+                .satisfies(p -> assertThat(p.classifier()).isEqualTo("pm_score"));
+    }
+
+    @Test
+    void aRepeatIsComparedClassifierByClassifierInAnyOrder() throws Exception {
+        List<RecordException> noted = new ArrayList<>();
+        int[] counts = writeWhole(ImportConflictTest.redwood("d", "Q", ", \"pm_score\": 0.9, \"is_refusal\": true")
+                + ImportConflictTest.redwood("d", "Q", ", \"is_refusal\": true, \"pm_score\": 0.9")
+                + ImportConflictTest.redwood("d", "Q", ", \"pm_score\": 0.9, \"made_compromise\": false")
+                + ImportConflictTest.redwood("d", "Q", ", \"made_compromise\": true"), noted);
+        assertThat(noted).singleElement().satisfies(e -> {
+            assertThat(e.index).isEqualTo(3);
+            assertThat(e.getMessage()).contains("classifier made_compromise already has a prediction for d in record 2"
+                    + " of this file (score 0.0); this record says score 1.0");
+        });
+        assertThat(counts).containsExactly(1, 2, 3);
+    }
+
     List<ImportRecord> records(String content) {
         List<ImportRecord> out = new ArrayList<>();
         try (FileFeed f = FileFeed.inline(SourceSet.ofBytes("f.jsonl", content.getBytes(StandardCharsets.UTF_8)),

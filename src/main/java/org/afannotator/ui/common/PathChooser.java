@@ -411,7 +411,7 @@ public final class PathChooser {
         } else if (HIDDEN.match(e)) {
             showHidden = !showHidden;
             reload();
-        } else if (e.getCode() == KeyCode.ESCAPE) {
+        } else if (e.getCode() == KeyCode.ESCAPE && !filterBox.isShowing()) {
             stage.close();
         } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
             acceptChoice();
@@ -540,7 +540,10 @@ public final class PathChooser {
                         at = i;
                     }
                 }
-                if (at >= 0) {
+                if (at >= 0 && mode == Mode.FOLDER) {
+                    // shown, not chosen: "Choose" stays with the folder one went up to
+                    table.scrollTo(at);
+                } else if (at >= 0) {
                     table.getSelectionModel().clearAndSelect(at);
                     table.scrollTo(at);
                 } else if (selectTyped()) {

@@ -215,4 +215,18 @@ class PathChooserUiTest {
         assertThat(chooser.result()).containsExactly(dir.resolve("json_outputs").toAbsolutePath().normalize(),
                 dir.resolve("notes.txt").toAbsolutePath().normalize());
     }
+
+    @Test
+    void choosingAFolderAfterGoingUpChoosesTheFolderGoneUpTo() {
+        PathChooser chooser = fx(() -> PathChooser.folder(stage, "Export into folder").startIn(dir.resolve("json_outputs")));
+        Stage s = fx(chooser::show);
+        waitForListing(s, "run_a");
+        key(table(s), KeyCode.BACK_SPACE, false);
+        waitUntil(() -> dir.toAbsolutePath().normalize().equals(fx(() -> chooser.folderProperty().get())) && !names(s).isEmpty());
+        // Regression: the folder one came from stayed selected, so "Choose" took it rather than the one shown.
+        Button accept = (Button) s.getScene().lookup("#chooser-accept");
+        assertThat(fx(accept::getText)).isEqualTo("Choose \u201c" + dir.getFileName() + "\u201d");
+        fxRun(accept::fire);
+        assertThat(chooser.result()).containsExactly(dir.toAbsolutePath().normalize());
+    }
 }

@@ -115,6 +115,11 @@ final class ProjectWriter implements AutoCloseable {
             Known known = seen.get(id);
             boolean repeat = known != null;
             if (!repeat) {
+                RecordException otherText = otherTextUnderId(r);
+                if (otherText != null) {
+                    bad.accept(otherText);
+                    continue;
+                }
                 known = new Known(r);
                 seen.put(id, known);
             } else if (!known.first.contentHash().equals(r.contentHash())) {
@@ -277,6 +282,13 @@ final class ProjectWriter implements AutoCloseable {
             if (!attachOnly && !stored[i] && r.ratings().isEmpty()) {
                 continue; // a new transcript, written with its predictions above
             }
+            if (stored[i]) {
+                RecordException otherText = otherTextUnderId(r);
+                if (otherText != null) {
+                    bad.accept(otherText);
+                    continue;
+                }
+            }
             if (attachOnly) {
                 if (!r.predictions().isEmpty() && !store.transcripts().exists(r.predictions().get(0).transcriptId())) {
                     bad.accept(unknownItem(r, r.predictions().get(0).transcriptId()));
@@ -330,6 +342,26 @@ final class ProjectWriter implements AutoCloseable {
         }
         pending.clear();
         pendingChars = 0;
+    }
+
+    /**
+     * Why {@code r} is refused when its own id (given by the file, not made from its text) names a
+     * transcript the project holds with other text; null otherwise. Without this, another study's
+     * "t1" was taken for a duplicate of this project's "t1" and its text silently dropped. An id
+     * made from the text needs no look: the same id is the same text.
+     */
+    private RecordException otherTextUnderId(ImportRecord r) {
+        String id = r.transcript().id();
+        if (id.equals(ContentId.idOf(r.contentHash()))) {
+            return null;
+        }
+        Optional<Transcript> held = store.transcripts().get(id);
+        if (held.isEmpty() || ContentId.hash(held.get().segments()).equals(r.contentHash())) {
+            return null;
+        }
+        return RecordException.of(r.index(), r.line(), "id", "id '" + id + "' names a transcript this project holds"
+                + " with other text; not imported (give the records ids of their own, or no id to have one made"
+                + " from the text)");
     }
 
     /** What became of a prediction: written, the same as one already there, or refused as a conflict. */

@@ -45,15 +45,19 @@ class ImportAcrossFilesTest {
 
     @ParameterizedTest(name = "parser thread: {0}")
     @ValueSource(booleans = {true, false})
-    void idsAreCheckedWithinAFileNotAcrossFiles(boolean pipelined) throws Exception {
+    void anIdUsedAgainForOtherTextInALaterFileIsABadRecord(boolean pipelined) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("a.jsonl"), generic("x", "first") + generic("y", "other"));
-        // the same id with other content in the next file: a duplicate of what is stored, not a clash
+        // The same id with other content in the next file: not a duplicate of what is stored (its text
+        // would be dropped without a word), a bad record (decision 0020, amended 2026-11-24).
         Files.writeString(in.resolve("b.jsonl"), generic("x", "changed") + generic("z", "new"));
-        ImportResult r = ImporterFormatsTest.run(store, ImportOptions.defaults().withPipelined(pipelined), in);
-        assertThat(r.files()).isEqualTo(2);
-        assertThat(r.transcriptsAdded()).isEqualTo(3);
-        assertThat(r.duplicates()).isEqualTo(1);
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        assertThatThrownBy(() -> ImporterFormatsTest.run(store, o, in)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("b.jsonl").hasMessageContaining("id 'x' names a transcript this project holds");
+        assertThat(store.transcripts().allIds()).containsExactlyInAnyOrder("x", "y");
+        ImportResult r = ImporterFormatsTest.run(store, o.withSkipBad(true), in);
+        assertThat(r.transcriptsAdded()).isEqualTo(1);
+        assertThat(r.skipped()).hasSize(1);
         assertThat(store.transcripts().allIds()).containsExactlyInAnyOrder("x", "y", "z");
     }
 

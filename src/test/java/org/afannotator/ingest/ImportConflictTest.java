@@ -379,4 +379,26 @@ class ImportConflictTest {
                 .hasMessageContaining("field score");
         assertThat(store.predictions().forTranscript("t1")).isEmpty();
     }
+
+    @ParameterizedTest(name = "parser thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void anIdOfTheProjectGivenToOtherTextIsRefusedNotTakenForADuplicate(boolean pipelined) throws Exception {
+        ImportOptions o = ImportOptions.defaults().withPipelined(pipelined);
+        // t1 holds "one"; another study's file numbers its own transcripts t1, t2, ... too.
+        Path other = file("other.jsonl", ImportAcrossFilesTest.generic("t1", "another study"));
+        // Regression: counted as a duplicate of the project's t1, its text silently dropped.
+        assertThatThrownBy(() -> run(o, other)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("other.jsonl").hasMessageContaining("record 0")
+                .hasMessageContaining("id 't1' names a transcript this project holds with other text");
+        Path withResults = file("rw.jsonl", redwood("t2", "another question", ", \"pm_score\": 0.5"));
+        assertThatThrownBy(() -> run(o, withResults)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("id 't2' names a transcript this project holds with other text");
+        assertThat(store.predictions().forTranscript("t2")).isEmpty();
+        ImportResult skipped = run(o.withSkipBad(true), other);
+        assertThat(skipped.duplicates()).isZero();
+        assertThat(skipped.skipped()).hasSize(1);
+        // The same text under its id again is still a duplicate.
+        Path same = file("same.jsonl", ImportAcrossFilesTest.generic("t1", "one"));
+        assertThat(run(o, same).duplicates()).isEqualTo(1);
+    }
 }

@@ -26,11 +26,12 @@ public final class ImportService {
     /**
      * Imports into the project file at {@code project}, creating it when there is no file there yet
      * (only after the inputs were found, so a mistyped input path creates nothing; never its
-     * folder, which must exist). A new project is built under a hidden name beside it and put in
-     * place when the import ends, and only if something went in or the import finished: no other
-     * program sees, opens or writes to it half made, a refused import leaves nothing behind, and a
-     * project another program made meanwhile is never replaced (the import then fails and says
-     * where its work is kept).
+     * folder, which must exist). A new project is built under a hidden random name beside it
+     * ({@code .afimport-...}) and put in place when the import ends, and only if something went in
+     * or the import finished: no other program sees, opens or writes to it half made, a refused
+     * import leaves nothing behind, and a project another program made meanwhile is never replaced
+     * (the import then fails, and its work is kept in a visible {@code NAME.recovered-....afproj}).
+     * A killed import leaves its hidden file, which nothing deletes.
      */
     public ImportResult importInto(Path project, List<Path> inputs, ImportOptions options, ProgressListener progress,
                                    CancelToken cancel) {
@@ -49,13 +50,18 @@ public final class ImportService {
                 throw new BadInputException(project.toString(), "cannot create the project: the folder " + folder
                         + " does not exist; create it first (import creates the project file, not its folder)");
             }
+            if (Files.isSymbolicLink(project)) {
+                throw new BadInputException(project.toString(), "cannot create the project: it is a link to "
+                        + readLink(project) + ", which does not exist");
+            }
             if (project.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
                 throw new BadInputException(project.toString(), "cannot create: file name too long");
             }
-            // Short, so that any name the project may have leaves room for it.
-            Path staging = project.toAbsolutePath().resolveSibling("." + ProcessHandle.current().pid() + "-"
-                    + Integer.toHexString(project.getFileName().toString().hashCode()) + ".afimport");
-            removeStale(staging); // left by killed imports of this project (this process's id, or a dead one's)
+            // A random name: no other import (another process, container or machine sharing the
+            // folder) can have it, and nothing else deletes such files. Short, so that any name the
+            // project may have leaves room for it.
+            Path staging = project.toAbsolutePath().resolveSibling(".afimport-"
+                    + java.util.UUID.randomUUID().toString().substring(0, 18));
             ProjectStore store;
             try {
                 store = ProjectStore.create(staging);
@@ -68,11 +74,13 @@ public final class ImportService {
                 throw e;
             }
             boolean keep = false;
+            Throwable failed = null;
             try {
                 ImportResult r = new Importer(store).run(sources, options, progress, cancel);
                 keep = !r.cancelled() || !isEmpty(store);
                 return r;
             } catch (RuntimeException | Error e) {
+                failed = e;
                 try {
                     keep = !isEmpty(store);
                 } catch (RuntimeException unreadable) {
@@ -83,11 +91,26 @@ public final class ImportService {
             } finally {
                 store.close(); // the only user: SQLite copies the log into the file and deletes it
                 if (keep) {
-                    publish(staging, project);
+                    try {
+                        publish(staging, project);
+                    } catch (RuntimeException notPlaced) {
+                        if (failed == null) {
+                            throw notPlaced;
+                        }
+                        failed.addSuppressed(notPlaced); // the import's own error is the one to show
+                    }
                 } else {
                     remove(staging);
                 }
             }
+        }
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read";
         }
     }
 
@@ -98,10 +121,19 @@ public final class ImportService {
 
     /**
      * Puts the project built at {@code staging} in place at {@code project}, never over a file
-     * there: a hard link fails when the name is taken (a rename would replace it).
+     * there: a hard link fails when the name is taken (a rename would replace it). When it cannot
+     * be put in place, the work is renamed to a visible project beside it, which nothing deletes,
+     * and the error names it.
      */
     private static void publish(Path staging, Path project) {
+        Path log = staging.resolveSibling(staging.getFileName() + "-wal");
         try {
+            if (Files.exists(log) && Files.size(log) > 0) {
+                // closing should have copied the log into the file; if not, the file alone is not the project
+                throw new IOException("the new project's log was not copied into it");
+            }
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(staging.resolveSibling(staging.getFileName() + "-shm"));
             try {
                 Files.createLink(project, staging);
                 Files.delete(staging);
@@ -111,43 +143,35 @@ public final class ImportService {
                 }
                 Files.move(staging, project); // no hard links here: checks the name, then renames
             }
-            for (String suffix : List.of("-wal", "-shm")) {
-                Path side = staging.resolveSibling(staging.getFileName() + suffix);
-                if (Files.exists(side)) {
-                    Files.move(side, project.resolveSibling(project.getFileName() + suffix));
-                }
-            }
         } catch (java.nio.file.FileAlreadyExistsException e) {
+            Path kept = keep(staging, project);
             throw new org.afannotator.store.StoreException("another program created " + project + " while this import"
-                    + " ran; nothing was written to it, and what this import read is kept in " + staging
-                    + " (rename that file to use it)", e);
+                    + " ran; nothing was written to it, and what this import read is kept in " + kept
+                    + " (a project: open it, or rename it)", e);
         } catch (IOException e) {
+            Path kept = keep(staging, project);
             throw new org.afannotator.store.StoreException("cannot put the new project in place at " + project
-                    + "; what this import read is kept in " + staging + ": " + e.getMessage(), e);
+                    + " (" + e.getMessage() + "); what this import read is kept in " + kept, e);
         }
     }
 
-    /**
-     * Deletes the hidden files of imports of the same project name that were killed: their
-     * process is gone, so nobody will put them in place (a new import starts over).
-     */
-    private static void removeStale(Path staging) {
-        String name = staging.getFileName().toString();
-        String tail = name.substring(name.indexOf('-')); // "-HASH.afimport"
-        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(staging.getParent(), ".*" + tail)) {
-            for (Path f : ds) {
-                String n = f.getFileName().toString();
-                try {
-                    long pid = Long.parseLong(n.substring(1, n.indexOf('-')));
-                    if (f.equals(staging) || ProcessHandle.of(pid).isEmpty()) {
-                        remove(f);
-                    }
-                } catch (NumberFormatException | StringIndexOutOfBoundsException other) {
-                    // not one of ours
+    /** Renames an import's hidden file to a visible project beside {@code project}; the hidden name if that fails. */
+    private static Path keep(Path staging, Path project) {
+        String name = project.getFileName().toString();
+        String stem = name.endsWith(".afproj") ? name.substring(0, name.length() - ".afproj".length()) : name;
+        String tag = staging.getFileName().toString().substring(".afimport-".length(), ".afimport-".length() + 8);
+        Path kept = project.resolveSibling(stem + ".recovered-" + tag + ".afproj");
+        try {
+            for (String suffix : List.of("-wal", "-shm")) {
+                Path side = staging.resolveSibling(staging.getFileName() + suffix);
+                if (Files.exists(side)) {
+                    Files.move(side, kept.resolveSibling(kept.getFileName() + suffix));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // nothing to tidy, or the folder cannot be listed: the import goes on
+            Files.move(staging, kept);
+            return kept;
+        } catch (IOException e) {
+            return staging;
         }
     }
 

@@ -145,12 +145,6 @@ public final class AdjudicationService {
         return items.size();
     }
 
-    /** Who decided the project's latest gold label (to prefill the next adjudicator), if anyone did. */
-    public Optional<String> lastAdjudicator() {
-        return store.adjudications().all().stream().max(java.util.Comparator.comparing(Adjudication::decidedAt))
-                .map(Adjudication::adjudicator);
-    }
-
     public Optional<Adjudication> gold(String transcriptId) {
         return store.adjudications().get(transcriptId);
     }

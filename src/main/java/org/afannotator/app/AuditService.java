@@ -81,6 +81,11 @@ public final class AuditService {
                                       long seed) {
         try (ProjectSession session = ProjectSession.openToRead(project)) {
             String pos = positive == null ? defaultPositive(session) : positive;
+            String read = LabelCells.normalize(pos);
+            if (!session.store().settings().labelScheme().hasLabel(pos) && read != null
+                    && session.store().settings().labelScheme().hasLabel(read)) {
+                pos = read; // --positive yes / Faking / 1, read as the import reads label cells
+            }
             return compare(session, classifier, new AuditOptions(pos, threshold, bootstrap, seed));
         }
     }

@@ -260,7 +260,6 @@ public final class AfAnnotatorApp extends Application {
         return List.copyOf(researchWindows);
     }
 
-    /** The name typed on the start screen, else the system user; the screen lets it be changed. */
     /** Writes the time spent, lets the last saves finish and closes the project. */
     public void shutdown() {
         if (work != null) {

@@ -128,8 +128,11 @@ class AuditServiceTest {
         AuditService service = new AuditService();
         assertThatThrownBy(() -> service.compareProject(p, "nope", null, 0.5, 0, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no classifier 'nope' (there are: gpt4o_votes20, keyword_match)");
-        assertThatThrownBy(() -> service.compareProject(p, null, "yes", 0.5, 0, 1)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("label 'yes' is not in the project's scheme");
+        assertThatThrownBy(() -> service.compareProject(p, null, "maybe", 0.5, 0, 1)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("label 'maybe' is not in the project's scheme");
+        // "yes", "Faking", "1" are read as the import reads label cells (found in review: only files did)
+        assertThat(service.compareProject(p, null, "Faking", 0.5, 0, 1).options().positive()).isEqualTo("faking");
+        assertThat(service.compareProject(p, null, "yes", 0.5, 0, 1).options().positive()).isEqualTo("faking");
     }
 
     @Test

@@ -55,10 +55,10 @@ public final class AdjudicationViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
-    /** The adjudicator when the project names none yet and none was given: the account's name. */
+    /** The adjudicator when none was given: the account's name. */
     private final String fallbackName = System.getProperty("user.name", "");
 
-    /** {@code adjudicatorName}: who adjudicates; blank: the project's last adjudicator, else the account's name. */
+    /** {@code adjudicatorName}: who adjudicates; blank: the account's name. */
     public AdjudicationViewModel(AdjudicationService service, UiExecutor executor, String adjudicatorName) {
         this.service = service;
         this.executor = executor;
@@ -129,10 +129,11 @@ public final class AdjudicationViewModel {
         Integer threshold = lowConfidence.get() ? confidenceAtMost.get() : null;
         boolean decided = includeDecided.get();
         executor.submit(p -> new Loaded(service.labelScheme(), service.queue(threshold, decided),
-                service.unanimousUndecided().size(), service.lastAdjudicator().orElse(null)), l -> {
+                service.unanimousUndecided().size()), l -> {
                     if (adjudicator.get() == null || adjudicator.get().isBlank()) {
-                        // the project's last adjudicator, else the name the window was opened with
-                        adjudicator.set(l.lastAdjudicator() != null ? l.lastAdjudicator() : fallbackName);
+                        // the account's name: the person at the keyboard (the project's last adjudicator
+                        // might be someone else, whose name would then go on these decisions)
+                        adjudicator.set(fallbackName);
                     }
                     scheme.set(l.scheme());
                     queue.setAll(l.items());
@@ -143,7 +144,7 @@ public final class AdjudicationViewModel {
                 }, this::fail);
     }
 
-    private record Loaded(LabelScheme scheme, List<AdjudicationItem> items, int unanimous, String lastAdjudicator) {
+    private record Loaded(LabelScheme scheme, List<AdjudicationItem> items, int unanimous) {
     }
 
     /** Opens a transcript and fills the gold panel: the decision so far, else the majority label. */

@@ -70,7 +70,7 @@ public final class ShortcutSheet {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         // about 26 px a row, as the app's font draws them (the grid has no size before it is shown)
         double tall = grid.getRowCount() * 26.0 + 48; // and room for a wrapped row
-        scroll.setPrefViewportHeight(screen.getHeight() > 500 ? Math.min(tall, screen.getHeight() - 220) : tall);
+        scroll.setPrefViewportHeight(Math.min(tall, Math.max(200, screen.getHeight() - 220)));
         alert.getDialogPane().setContent(scroll);
         alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         alert.getDialogPane().setId("shortcut-sheet");

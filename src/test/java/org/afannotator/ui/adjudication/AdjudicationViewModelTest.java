@@ -57,17 +57,15 @@ class AdjudicationViewModelTest {
     }
 
     @Test
-    void withoutANameTheProjectsLastAdjudicatorIsOffered() {
+    void withoutANameTheAccountsNameIsOffered() {
         try (ProjectStore store = ReportFixtures.project(dir.resolve("p.afproj"))) {
             AdjudicationService service = new AdjudicationService(store, ReportFixtures.CLOCK);
-            AdjudicationViewModel first = new AdjudicationViewModel(service, new SyncUiExecutor(), "");
-            first.refresh();
-            // Regression: the app offered the name of the last rater who signed in.
-            assertThat(first.adjudicatorProperty().get()).isEqualTo(System.getProperty("user.name", ""));
             service.decide("t2", "faking", AdjudicationBasis.ADJUDICATED, "", "Dee");
-            AdjudicationViewModel next = new AdjudicationViewModel(service, new SyncUiExecutor(), "");
-            next.refresh();
-            assertThat(next.adjudicatorProperty().get()).isEqualTo("Dee");
+            AdjudicationViewModel vm = new AdjudicationViewModel(service, new SyncUiExecutor(), "");
+            vm.refresh();
+            // Regression: the app offered the name of the last rater who signed in. Not the project's
+            // last adjudicator either: a second adjudicator's decisions would go under Dee's name.
+            assertThat(vm.adjudicatorProperty().get()).isEqualTo(System.getProperty("user.name", ""));
         }
     }
 

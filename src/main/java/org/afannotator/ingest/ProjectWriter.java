@@ -223,6 +223,16 @@ final class ProjectWriter implements AutoCloseable {
     void accept(ImportRecord r) throws SQLException {
         Transcript t = r.transcript();
         if (t != null) {
+            // An own id the project holds with other text is refused here, before the ledger notes
+            // the id, as the whole-file path does: a later record of the file with the project's
+            // text is then a plain duplicate whichever path the file took.
+            if (!t.id().equals(ContentId.idOf(r.contentHash())) && ledger.find(t.id()) == null) {
+                RecordException otherText = otherTextUnderId(r);
+                if (otherText != null) {
+                    bad.accept(otherText);
+                    return;
+                }
+            }
             ImportLedger.Seen seen = ledger.claim(t.id(), r.index(), r.line(), r.contentHash());
             if (seen != null && !seen.hash().equals(r.contentHash())) {
                 bad.accept(duplicateId(r, seen.record()));

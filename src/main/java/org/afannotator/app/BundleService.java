@@ -153,7 +153,7 @@ public final class BundleService {
             ok = true;
         } finally {
             if (!ok) {
-                deleteQuietly(out);
+                ProjectStore.deleteFiles(out);
             }
         }
         saveBase(bundleId, base);
@@ -230,16 +230,6 @@ public final class BundleService {
             store.settings().put(SYNC_PREFIX + bundleId, JSON.writeValueAsString(new java.util.TreeMap<>(base)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            try {
-                Files.deleteIfExists(p.resolveSibling(p.getFileName() + suffix));
-            } catch (IOException e) {
-                // best effort: a half-written bundle left behind is named in the error the caller sees
-            }
         }
     }
 }

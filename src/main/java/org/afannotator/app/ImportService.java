@@ -66,11 +66,11 @@ public final class ImportService {
             try {
                 store = ProjectStore.create(staging);
             } catch (BadInputException e) {
-                remove(staging);
+                ProjectStore.deleteFiles(staging);
                 // what stops the hidden file stops the project: say it of the project
                 throw new BadInputException(project.toString(), null, null, e.reason(), e);
             } catch (RuntimeException e) {
-                remove(staging); // e.g. the disk filled while SQLite made the new file
+                ProjectStore.deleteFiles(staging); // e.g. the disk filled while SQLite made the new file
                 throw e;
             }
             boolean keep = false;
@@ -100,7 +100,7 @@ public final class ImportService {
                         failed.addSuppressed(notPlaced); // the import's own error is the one to show
                     }
                 } else {
-                    remove(staging);
+                    ProjectStore.deleteFiles(staging);
                 }
             }
         }
@@ -172,17 +172,6 @@ public final class ImportService {
             return kept;
         } catch (IOException e) {
             return staging;
-        }
-    }
-
-    /** Deletes a project file this import made, and the files SQLite keeps beside it. */
-    private static void remove(Path project) {
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-            try {
-                Files.deleteIfExists(project.resolveSibling(project.getFileName() + suffix));
-            } catch (IOException e) {
-                // left behind: an empty hidden file
-            }
         }
     }
 

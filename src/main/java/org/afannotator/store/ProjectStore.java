@@ -310,6 +310,20 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /** Opens the project at {@code path}, creating it if there is no file there yet. */
+    /**
+     * Deletes a project file that no store has open (a half-written bundle, an import's hidden
+     * file) and the files SQLite keeps beside it; best effort: what cannot be deleted stays.
+     */
+    public static void deleteFiles(Path project) {
+        for (String suffix : java.util.List.of("", "-wal", "-shm", "-journal")) {
+            try {
+                Files.deleteIfExists(project.resolveSibling(project.getFileName() + suffix));
+            } catch (IOException e) {
+                // left behind; the caller's error or result names the file
+            }
+        }
+    }
+
     public static ProjectStore openOrCreate(Path path) {
         return Files.exists(path) ? open(path) : create(path);
     }

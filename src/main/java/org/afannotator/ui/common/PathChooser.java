@@ -485,7 +485,11 @@ public final class PathChooser {
         go(target, null);
     }
 
-    /** Shows {@code target}'s entries, read off the FX thread (a folder may hold 100,000 files); selects {@code select}. */
+    /**
+     * Shows {@code target}'s entries, read off the FX thread (a folder may hold 100,000 files) on a
+     * thread of the chooser's own, not the app's worker (which may be busy with an import the
+     * chooser must not wait behind); selects {@code select}.
+     */
     private void go(Path target, Path select) {
         if (target == null) {
             return;

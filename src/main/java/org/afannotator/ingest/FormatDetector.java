@@ -63,6 +63,13 @@ public final class FormatDetector {
             if (first < 0) {
                 throw new RecordException(-1, -1, null, "empty file: no records", true);
             }
+            if (first == 'P' && in.read() == 'K' && in.read() == 3 && in.read() == 4) {
+                // only a file named as data gets here (any other is opened as an archive: decision 0115)
+                RecordException e = new RecordException(-1, -1, null, "a zip archive named as a data file: name it"
+                        + " .zip to import the files in it", true);
+                e.unknownFormat = true;
+                throw e;
+            }
             in.reset();
             boolean oneLine = oneLine(in);
             Collection<String> fields;

@@ -173,12 +173,28 @@ public final class SourceSet implements Closeable {
         }
     }
 
+    /**
+     * Whether {@code file} is a zip archive: one named {@code .json}, {@code .jsonl} or {@code .csv}
+     * (any case) is taken for data without being opened; any other is opened and its first bytes
+     * compared with a zip archive's (decision 0115).
+     */
     private static boolean isZip(Path file) {
+        if (namedAsData(file.getFileName().toString())) {
+            return false;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return Arrays.equals(in.readNBytes(4), ZIP_MAGIC);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot read: " + e.getMessage());
         }
+    }
+
+    /** The endings of the data files the papers released, which are never zip archives. */
+    private static final List<String> DATA_ENDINGS = List.of(".json", ".jsonl", ".csv");
+
+    private static boolean namedAsData(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        return DATA_ENDINGS.stream().anyMatch(lower::endsWith);
     }
 
     private static void closeAll(List<ZipFile> zips) {

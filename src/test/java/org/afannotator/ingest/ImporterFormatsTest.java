@@ -1,6 +1,7 @@
 package org.afannotator.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.afannotator.domain.Annotation;
+import org.afannotator.domain.BadInputException;
 import org.afannotator.domain.AnnotationStatus;
 import org.afannotator.domain.Prediction;
 import org.afannotator.domain.Quote;
@@ -181,6 +183,33 @@ class ImporterFormatsTest {
             run(other, ImportOptions.defaults(), golden("json_outputs"));
             assertThat(other.transcripts().allIds()).isEqualTo(store.transcripts().allIds());
         }
+    }
+
+    /**
+     * Decision 0115: a file named .json, .jsonl or .csv is data and is not opened as an archive
+     * while the folder is listed; a zip archive under such a name says what it is. Under any other
+     * name the archive is found by its content and unpacked.
+     */
+    @Test
+    void aZipArchiveNamedAsADataFileIsLeftOutWithItsReasonAndUnpackedUnderAnyOtherName() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("zips"));
+        for (String name : List.of("packed.JSON", "packed.bin")) {
+            try (OutputStream out = Files.newOutputStream(folder.resolve(name)); ZipOutputStream z = new ZipOutputStream(out)) {
+                z.putNextEntry(new ZipEntry("0.json"));
+                z.write(Files.readAllBytes(golden("json_outputs/run_a/train/0.json")));
+                z.closeEntry();
+            }
+        }
+        ImportResult r = run(ImportOptions.defaults(), folder);
+        assertThat(r.transcriptsAdded()).isEqualTo(1);
+        assertThat(bySource("packed.bin!0.json").id()).isNotBlank();
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).endsWith("packed.JSON");
+            assertThat(s.reason()).startsWith("a zip archive named as a data file: name it .zip to import the files in it");
+        });
+        assertThatThrownBy(() -> run(ImportOptions.defaults(), folder.resolve("packed.JSON")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("packed.JSON")
+                .hasMessageContaining("a zip archive named as a data file");
     }
 
     @Test

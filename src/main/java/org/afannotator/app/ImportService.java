@@ -64,7 +64,7 @@ public final class ImportService {
                     + java.util.UUID.randomUUID().toString().substring(0, 18));
             ProjectStore store;
             try {
-                store = ProjectStore.create(staging);
+                store = ProjectStore.createPrivate(staging); // decision 0114
             } catch (BadInputException e) {
                 ProjectStore.deleteFiles(staging);
                 // what stops the hidden file stops the project: say it of the project
@@ -89,18 +89,29 @@ public final class ImportService {
                 }
                 throw e;
             } finally {
-                store.close(); // the only user: SQLite copies the log into the file and deletes it
+                RuntimeException notClosed = null;
+                try {
+                    store.close(); // the only user: puts the file in WAL mode, as projects are kept
+                } catch (RuntimeException e) {
+                    notClosed = e;
+                }
                 if (keep) {
                     try {
                         publish(staging, project);
                     } catch (RuntimeException notPlaced) {
-                        if (failed == null) {
-                            throw notPlaced;
+                        if (notClosed != null) {
+                            notPlaced.addSuppressed(notClosed);
                         }
-                        failed.addSuppressed(notPlaced); // the import's own error is the one to show
+                        notClosed = notPlaced;
                     }
                 } else {
                     ProjectStore.deleteFiles(staging);
+                }
+                if (notClosed != null) {
+                    if (failed == null) {
+                        throw notClosed;
+                    }
+                    failed.addSuppressed(notClosed); // the import's own error is the one to show
                 }
             }
         }
@@ -127,13 +138,24 @@ public final class ImportService {
      */
     private static void publish(Path staging, Path project) {
         Path log = staging.resolveSibling(staging.getFileName() + "-wal");
+        Path journal = staging.resolveSibling(staging.getFileName() + "-journal");
         try {
             if (Files.exists(log) && Files.size(log) > 0) {
                 // closing should have copied the log into the file; if not, the file alone is not the project
                 throw new IOException("the new project's log was not copied into it");
             }
+            if (Files.exists(journal) && Files.size(journal) > 0) {
+                // a transaction was not finished: only SQLite, opening the file under this name, can undo it
+                throw new IOException("the new project's last transaction was not finished");
+            }
             Files.deleteIfExists(log);
+            Files.deleteIfExists(journal);
             Files.deleteIfExists(staging.resolveSibling(staging.getFileName() + "-shm"));
+            // Its writes were not waited for (decision 0114): on the disk before the project has a name.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(staging,
+                    java.nio.file.StandardOpenOption.READ)) {
+                ch.force(true);
+            }
             try {
                 Files.createLink(project, staging);
                 Files.delete(staging);
@@ -162,7 +184,7 @@ public final class ImportService {
         String tag = staging.getFileName().toString().substring(".afimport-".length(), ".afimport-".length() + 8);
         Path kept = project.resolveSibling(stem + ".recovered-" + tag + ".afproj");
         try {
-            for (String suffix : List.of("-wal", "-shm")) {
+            for (String suffix : List.of("-journal", "-wal", "-shm")) {
                 Path side = staging.resolveSibling(staging.getFileName() + suffix);
                 if (Files.exists(side)) {
                     Files.move(side, kept.resolveSibling(kept.getFileName() + suffix));

@@ -62,6 +62,8 @@ public final class ProjectStore implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Path openKey;
     private boolean closed;
+    /** Made by {@link #createPrivate}: rollback journal, no syncs, locked to this connection until closed. */
+    private boolean privateBuild;
 
     private ProjectStore(Path path, Connection connection) {
         this.path = path;
@@ -267,6 +269,25 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Creates a new, empty project; refuses to overwrite an existing file. */
     public static ProjectStore create(Path path) {
+        return create(path, false);
+    }
+
+    /**
+     * Creates a new, empty project that only this store will use until it is closed (an import's
+     * hidden file, decision 0114): SQLite's rollback journal instead of the log, no waits for the
+     * disk and the file locked for this connection alone ({@code journal_mode=DELETE},
+     * {@code synchronous=OFF}, {@code locking_mode=EXCLUSIVE}). Each page is written once, into the
+     * file, instead of into the log and then again into the file, and no thread copies the log; a
+     * savepoint or transaction still rolls back, and a killed process leaves a file that SQLite
+     * rolls back to its last commit when it is next opened under the same name. Closing the store
+     * puts the file in WAL mode like every other project; the caller makes it durable
+     * ({@code fsync}) before anyone else is given it.
+     */
+    public static ProjectStore createPrivate(Path path) {
+        return create(path, true);
+    }
+
+    private static ProjectStore create(Path path, boolean privateBuild) {
         Path p = path.toAbsolutePath();
         if (Files.exists(p)) {
             throw new BadInputException(path.toString(), "file exists already; not overwriting it");
@@ -289,7 +310,7 @@ public final class ProjectStore implements AutoCloseable {
         }
         boolean opened = false;
         try {
-            ProjectStore store = connect(p, 0);
+            ProjectStore store = connect(p, 0, privateBuild);
             opened = true;
             return store;
         } finally {
@@ -498,7 +519,7 @@ public final class ProjectStore implements AutoCloseable {
             };
         }
         BackgroundCheckpoint bg = null;
-        if (BACKGROUND_CHECKPOINT) {
+        if (BACKGROUND_CHECKPOINT && !privateBuild) { // a private file has no log to copy
             try {
                 bg = BackgroundCheckpoint.start(path, BUSY_TIMEOUT_MS, stepFrames, restartFrames);
             } catch (SQLException e) {
@@ -602,9 +623,22 @@ public final class ProjectStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        boolean first = !closed;
         if (!closed) {
             closed = true;
             OPEN_HERE.computeIfPresent(openKey, (k, n) -> n <= 1 ? null : n - 1);
+        }
+        StoreException notWal = null;
+        if (first && privateBuild) {
+            // Leaves the file in WAL mode, as every project is kept (the mode is stored in the file).
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                    notWal = new StoreException("cannot put " + path + " in WAL mode", null);
+                }
+            } catch (SQLException e) {
+                notWal = new StoreException("cannot put " + path + " in WAL mode: " + e.getMessage(), e);
+            }
         }
         try {
             connection.close();
@@ -612,6 +646,9 @@ public final class ProjectStore implements AutoCloseable {
             throw new StoreException("cannot close " + path, e);
         }
         afterClose.run();
+        if (notWal != null) {
+            throw notWal;
+        }
     }
 
     /** Whether a store in this process has the file {@code p} open now. */
@@ -680,7 +717,12 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Reads application id and schema version without changing the file. */
+    /**
+     * Reads application id and schema version without changing the file, except that a transaction
+     * a killed program left unfinished in a rollback journal ({@code NAME-journal}, from a project
+     * built by {@link #createPrivate}) is first undone, as SQLite undoes it whenever such a file is
+     * opened for writing.
+     */
     private static int inspect(Path p, String shown) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -688,7 +730,32 @@ public final class ProjectStore implements AutoCloseable {
         try (Connection c = config.createConnection("jdbc:sqlite:" + p)) {
             return identify(c, shown);
         } catch (SQLException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (!msg.contains("SQLITE_READONLY_ROLLBACK")) {
+                throw openFailure(shown, e);
+            }
+        }
+        rollBackUnfinished(p, shown);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + p)) {
+            return identify(c, shown);
+        } catch (SQLException e) {
             throw openFailure(shown, e);
+        }
+    }
+
+    /** Lets SQLite undo the unfinished transaction in the rollback journal beside {@code p}. */
+    private static void rollBackUnfinished(Path p, String shown) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + p);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            rs.next();
+        } catch (SQLException e) {
+            String name = p.getFileName().toString();
+            throw new BadInputException(shown, "cannot be opened: it holds a transaction a stopped program left"
+                    + " unfinished (" + name + "-journal), which must be undone first, and that needs write access"
+                    + " to the file and its folder (" + e.getMessage() + ")");
         }
     }
 
@@ -727,12 +794,22 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private static ProjectStore connect(Path p, int version) {
+        return connect(p, version, false);
+    }
+
+    private static ProjectStore connect(Path p, int version, boolean privateBuild) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL in WAL mode: a committed transaction survives a killed process; only an OS crash
-        // or power loss can lose the last transactions.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        if (privateBuild) {
+            config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // NORMAL in WAL mode: a committed transaction survives a killed process; only an OS
+            // crash or power loss can lose the last transactions.
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // The driver otherwise prepares and runs "SELECT last_insert_rowid()" after every INSERT
@@ -748,7 +825,9 @@ public final class ProjectStore implements AutoCloseable {
                 }
             }
             Migrations.migrate(c, version);
-            return new ProjectStore(p, c);
+            ProjectStore store = new ProjectStore(p, c);
+            store.privateBuild = privateBuild;
+            return store;
         } catch (SQLException e) {
             // A failed open must not keep the file open (it would stay locked on Windows).
             if (c != null) {

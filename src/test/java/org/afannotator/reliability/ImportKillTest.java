@@ -70,16 +70,26 @@ class ImportKillTest {
         }
     }
 
-    @Test
-    void killedImportsLeaveWholeTranscriptsAndTheNextImportCompletesThem() throws Exception {
+    /** The generated corpus's {@code json_outputs} folder. */
+    private Path generate() {
         Path corpus = dir.resolve("corpus");
         assertThat(CliRun.of("generate", "--out", corpus.toString(), "--transcripts", String.valueOf(TRANSCRIPTS),
                 "--seed", "5").exitCode()).isZero();
-        Path files = corpus.resolve("json_outputs");
+        return corpus.resolve("json_outputs");
+    }
+
+    /** The transcripts of {@code files} imported without a kill. */
+    private Map<String, String> reference(Path files) {
         Path reference = dir.resolve("reference.afproj");
         CliRun ref = CliRun.of("import", "--project", reference.toString(), files.toString());
         assertThat(ref.exitCode()).as(ref.err()).isZero();
-        Map<String, String> expected = contents(reference);
+        return contents(reference);
+    }
+
+    @Test
+    void killedImportsLeaveWholeTranscriptsAndTheNextImportCompletesThem() throws Exception {
+        Path files = generate();
+        Map<String, String> expected = reference(files);
         assertThat(expected).hasSize(TRANSCRIPTS);
 
         // An existing project: a new one is built under a hidden name and appears only when an
@@ -98,6 +108,11 @@ class ImportKillTest {
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (child.alive() && count(project) <= before && System.currentTimeMillis() < deadline) {
                     Thread.sleep(2);
+                }
+                if (delayMs > 0) {
+                    // the later kills land after the thread has copied at least once in this run
+                    // (else on a quick machine every kill could fall before its first copy)
+                    child.awaitErr(l -> l.startsWith(COPIED), 30_000);
                 }
                 Thread.sleep(delayMs);
                 if (!child.alive()) {
@@ -125,5 +140,65 @@ class ImportKillTest {
             assertThat(child.waitFor(120, TimeUnit.SECONDS)).as(String.join("\n", child.err())).isZero();
         }
         assertThat(contents(project)).isEqualTo(expected);
+    }
+
+    /**
+     * A new project is built in a hidden file without SQLite's log (decision 0114: rollback
+     * journal, no syncs): killed at several moments, the hidden file is all that is left, the
+     * project's name stays free, and the hidden file opens rolled back to its last commit, every
+     * transcript in it whole.
+     */
+    @Test
+    void aKilledImportOfANewProjectLeavesAHiddenFileThatOpensWhole() throws Exception {
+        Path files = generate();
+        Map<String, String> expected = reference(files);
+
+        int kills = 0;
+        int nonEmpty = 0;
+        for (int delayMs : new int[] {0, 60, 200}) {
+            Path folder = Files.createDirectories(dir.resolve("new-" + delayMs));
+            Path project = folder.resolve("p.afproj");
+            try (ChildJvm child = ChildJvm.start(Launcher.class, dir.resolve("data"), List.of("-Dafannotator.importBatchMs=20"),
+                    "import", "--project", project.toString(), files.toString())) {
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (child.alive() && hiddenSize(folder) < 2_000_000 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(2);
+                }
+                Thread.sleep(delayMs);
+                if (!child.alive()) {
+                    continue; // finished first: nothing to check here
+                }
+                child.kill();
+                kills++;
+            }
+            assertThat(project).as("the project's name after a killed import").doesNotExist();
+            List<Path> hidden;
+            try (java.util.stream.Stream<Path> in = Files.list(folder)) {
+                hidden = in.filter(f -> f.getFileName().toString().startsWith(".afimport-")
+                        && !f.getFileName().toString().endsWith("-journal")).toList();
+            }
+            assertThat(hidden).as("hidden files left by the killed import").hasSize(1);
+            Map<String, String> got = contents(hidden.get(0));
+            if (!got.isEmpty()) {
+                nonEmpty++;
+            }
+            for (Map.Entry<String, String> e : got.entrySet()) {
+                assertThat(e.getValue()).as("transcript " + e.getKey() + " in the hidden file, killed " + delayMs + " ms on")
+                        .isEqualTo(expected.get(e.getKey()));
+            }
+        }
+        assertThat(kills).as("imports killed part-way").isGreaterThanOrEqualTo(2);
+        assertThat(nonEmpty).as("killed imports that had committed transcripts").isPositive();
+    }
+
+    /** Bytes in the hidden file of an import of a new project in {@code folder}; 0 before it exists. */
+    private static long hiddenSize(Path folder) {
+        try (java.util.stream.Stream<Path> in = Files.list(folder)) {
+            return in.filter(f -> f.getFileName().toString().startsWith(".afimport-")
+                            && !f.getFileName().toString().endsWith("-journal"))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }

@@ -392,4 +392,46 @@ public class ProjectStoreTest {
                 .hasMessageStartingWith("big.afproj changed while it was read")
                 .hasCause(readFailure[0]);
     }
+
+    /**
+     * Decision 0114: a project built privately (an import's hidden file) is written without the
+     * log, rolls a savepoint back, is locked to its store while open, and is left in WAL mode with
+     * nothing beside it when closed, like any project.
+     */
+    @Test
+    void aPrivatelyBuiltProjectRollsBackASavepointAndIsKeptInWalMode() throws Exception {
+        Path p = dir.resolve("private.afproj");
+        try (ProjectStore store = ProjectStore.createPrivate(p)) {
+            store.inTransaction(c -> {
+                store.transcripts().insertAll(List.of(transcript("t1")));
+                java.sql.Savepoint sp = c.setSavepoint();
+                store.transcripts().insertAll(List.of(transcript("t2")));
+                c.rollback(sp);
+                return null;
+            });
+            assertThat(Path.of(p + "-wal")).doesNotExist();
+            String mode = store.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(mode).isEqualTo("delete");
+            // no other connection reads or writes it meanwhile
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + p);
+                 Statement st = other.createStatement()) {
+                assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM transcript").next())
+                        .hasMessageContaining("SQLITE_BUSY");
+            }
+        }
+        byte[] head = Files.readAllBytes(p);
+        assertThat(new byte[] {head[18], head[19]}).as("file format bytes: WAL").containsExactly(2, 2);
+        for (String side : List.of("-wal", "-shm", "-journal")) {
+            assertThat(Path.of(p + side)).doesNotExist();
+        }
+        try (ProjectStore store = ProjectStore.open(p)) {
+            assertThat(store.transcripts().allIds()).containsExactly("t1");
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+        }
+    }
 }

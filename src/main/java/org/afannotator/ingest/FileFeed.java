@@ -137,6 +137,11 @@ abstract class FileFeed implements AutoCloseable {
         public boolean named() {
             return src.named();
         }
+
+        @Override
+        public boolean inArchive() {
+            return src.inArchive();
+        }
     }
 
     /** Detection and reading on the calling thread. */

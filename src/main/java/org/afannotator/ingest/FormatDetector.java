@@ -64,9 +64,11 @@ public final class FormatDetector {
                 throw new RecordException(-1, -1, null, "empty file: no records", true);
             }
             if (first == 'P' && in.read() == 'K' && in.read() == 3 && in.read() == 4) {
-                // only a file named as data gets here (any other is opened as an archive: decision 0115)
-                RecordException e = new RecordException(-1, -1, null, "a zip archive named as a data file: name it"
-                        + " .zip to import the files in it", true);
+                // On disk only a file named as data gets here (any other is opened as an archive:
+                // decision 0115); inside an archive, any archive does.
+                RecordException e = new RecordException(-1, -1, null, src.inArchive()
+                        ? "a zip archive inside a zip archive: archives inside archives are not read; unpack it first"
+                        : "a zip archive named as a data file: name it .zip to import the files in it", false);
                 e.unknownFormat = true;
                 throw e;
             }

@@ -30,6 +30,11 @@ public interface Source {
         return true;
     }
 
+    /** Whether this is an entry of a zip archive (an archive inside it is not unpacked). */
+    default boolean inArchive() {
+        return false;
+    }
+
     /** The file name without its last extension, e.g. {@code human_labels} for {@code human_labels.csv}. */
     default String baseName() {
         String n = fileName();

@@ -248,6 +248,11 @@ public final class SourceSet implements Closeable {
         }
 
         @Override
+        public boolean inArchive() {
+            return true;
+        }
+
+        @Override
         public List<String> folders() {
             String[] parts = entry.getName().split("/");
             return List.of(Arrays.copyOf(parts, parts.length - 1));

@@ -205,11 +205,24 @@ class ImporterFormatsTest {
         assertThat(bySource("packed.bin!0.json").id()).isNotBlank();
         assertThat(r.skipped()).singleElement().satisfies(s -> {
             assertThat(s.file()).endsWith("packed.JSON");
-            assertThat(s.reason()).startsWith("a zip archive named as a data file: name it .zip to import the files in it");
+            assertThat(s.reason()).isEqualTo("a zip archive named as a data file: name it .zip to import the files in it");
         });
         assertThatThrownBy(() -> run(ImportOptions.defaults(), folder.resolve("packed.JSON")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("packed.JSON")
                 .hasMessageContaining("a zip archive named as a data file");
+
+        // inside an archive, an archive under any name is not unpacked, and the reason says so
+        Path outer = dir.resolve("outer.zip");
+        try (OutputStream out = Files.newOutputStream(outer); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("inner.zip"));
+            z.write(Files.readAllBytes(folder.resolve("packed.bin")));
+            z.closeEntry();
+        }
+        assertThat(run(ImportOptions.defaults(), outer).skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).endsWith("outer.zip!inner.zip");
+            assertThat(s.reason()).isEqualTo("a zip archive inside a zip archive: archives inside archives are not"
+                    + " read; unpack it first");
+        });
     }
 
     @Test

@@ -144,7 +144,7 @@ public final class ImportService {
                 // closing should have copied the log into the file; if not, the file alone is not the project
                 throw new IOException("the new project's log was not copied into it");
             }
-            if (Files.exists(journal) && Files.size(journal) > 0) {
+            if (ProjectStore.unfinishedJournal(staging)) {
                 // a transaction was not finished: only SQLite, opening the file under this name, can undo it
                 throw new IOException("the new project's last transaction was not finished");
             }
@@ -152,8 +152,9 @@ public final class ImportService {
             Files.deleteIfExists(journal);
             Files.deleteIfExists(staging.resolveSibling(staging.getFileName() + "-shm"));
             // Its writes were not waited for (decision 0114): on the disk before the project has a name.
+            // Opened for writing: on Windows a flush through a read-only handle does nothing.
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(staging,
-                    java.nio.file.StandardOpenOption.READ)) {
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             try {
@@ -165,6 +166,7 @@ public final class ImportService {
                 }
                 Files.move(staging, project); // no hard links here: checks the name, then renames
             }
+            syncFolder(project);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             Path kept = keep(staging, project);
             throw new org.afannotator.store.StoreException("another program created " + project + " while this import"
@@ -177,14 +179,38 @@ public final class ImportService {
         }
     }
 
-    /** Renames an import's hidden file to a visible project beside {@code project}; the hidden name if that fails. */
+    /** Writes the folder's entries (the project's new name) to the disk, where the system allows it. */
+    private static void syncFolder(Path project) {
+        Path folder = project.toAbsolutePath().getParent();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(folder,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException notHere) {
+            // Windows cannot open a folder so; its file system writes names through itself
+        }
+    }
+
+    /**
+     * Renames an import's hidden file to a visible project beside {@code project}; the hidden name
+     * if that fails. A transaction left unfinished in its journal is undone first, so that the
+     * file is renamed alone (renamed apart from its journal, it would open with the transaction
+     * half written); if that cannot be done, both stay under the hidden name.
+     */
     private static Path keep(Path staging, Path project) {
+        if (ProjectStore.unfinishedJournal(staging)) {
+            try {
+                ProjectStore.undoUnfinished(staging);
+            } catch (RuntimeException stillOpen) {
+                return staging;
+            }
+        }
         String name = project.getFileName().toString();
         String stem = name.endsWith(".afproj") ? name.substring(0, name.length() - ".afproj".length()) : name;
         String tag = staging.getFileName().toString().substring(".afimport-".length(), ".afimport-".length() + 8);
         Path kept = project.resolveSibling(stem + ".recovered-" + tag + ".afproj");
         try {
-            for (String suffix : List.of("-journal", "-wal", "-shm")) {
+            Files.deleteIfExists(staging.resolveSibling(staging.getFileName() + "-journal")); // finished with
+            for (String suffix : List.of("-wal", "-shm")) {
                 Path side = staging.resolveSibling(staging.getFileName() + suffix);
                 if (Files.exists(side)) {
                     Files.move(side, kept.resolveSibling(kept.getFileName() + suffix));

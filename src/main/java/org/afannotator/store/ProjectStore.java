@@ -64,6 +64,8 @@ public final class ProjectStore implements AutoCloseable {
     private boolean closed;
     /** Made by {@link #createPrivate}: rollback journal, no syncs, locked to this connection until closed. */
     private boolean privateBuild;
+    /** Of a private build: writes the file to the disk as it grows; null otherwise. */
+    private BackgroundSync sync;
 
     private ProjectStore(Path path, Connection connection) {
         this.path = path;
@@ -122,6 +124,45 @@ public final class ProjectStore implements AutoCloseable {
         return openImmutable(p, path.toString());
     }
 
+    /** The first bytes of a rollback journal that holds a transaction (SQLite's journal header). */
+    private static final byte[] JOURNAL_MAGIC = {(byte) 0xd9, (byte) 0xd5, 0x05, (byte) 0xf9, 0x20, (byte) 0xa1,
+        0x63, (byte) 0xd7};
+
+    /**
+     * Whether a rollback journal beside the project file {@code p} ({@code NAME-journal}) holds a
+     * transaction a stopped program left unfinished, which SQLite undoes when the file is next
+     * opened for writing (only files built by {@link #createPrivate} have such a journal). A
+     * journal SQLite has finished with is empty, or starts with zeros. Reads the journal, never
+     * the project file.
+     */
+    public static boolean unfinishedJournal(Path p) {
+        Path journal = p.resolveSibling(p.getFileName() + "-journal");
+        if (!Files.isRegularFile(journal)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(journal)) {
+            return Arrays.equals(in.readNBytes(JOURNAL_MAGIC.length), JOURNAL_MAGIC);
+        } catch (IOException e) {
+            return true; // cannot tell: as if it held one
+        }
+    }
+
+    private static String unfinished(Path p) {
+        String name = p.getFileName().toString();
+        return "cannot be opened: it holds a transaction a stopped program left unfinished (" + name
+                + "-journal), which must be undone first, and that needs write access to the file and its folder;"
+                + " copy both files to a folder you can write to, or get write access";
+    }
+
+    /**
+     * Undoes the unfinished transaction in the rollback journal beside the project file {@code p}
+     * (see {@link #unfinishedJournal}) by opening it for writing, as SQLite does; nothing else
+     * changes. The file must not be open.
+     */
+    public static void undoUnfinished(Path p) {
+        rollBackUnfinished(p, p.toString());
+    }
+
     /** Whether SQLite can keep its log beside the file {@code p} (or a link to it) points to. */
     private static boolean folderWritable(Path p) {
         Path real;
@@ -158,6 +199,10 @@ public final class ProjectStore implements AutoCloseable {
                     + wal.getFileName() + ") is beside it, so it is open elsewhere or was not closed cleanly and"
                     + " may hold changes not yet in the file; open it where its folder can be written, or copy"
                     + " all its files to such a folder");
+        }
+        if (unfinishedJournal(p)) {
+            // read as it stands, the file would show a transaction half written
+            throw new BadInputException(shown, unfinished(p));
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -219,7 +264,7 @@ public final class ProjectStore implements AutoCloseable {
      */
     private static void requireWritable(Path p, String shown, boolean file) {
         if (!folderWritable(p)) {
-            throw new BadInputException(shown, readOnly(shown));
+            throw new BadInputException(shown, unfinishedJournal(p) ? unfinished(p) : readOnly(shown));
         }
         if (file && !Files.isWritable(p)) {
             throw new BadInputException(shown, "is read-only: it can be read (info, agreement, compare, export,"
@@ -628,27 +673,31 @@ public final class ProjectStore implements AutoCloseable {
             closed = true;
             OPEN_HERE.computeIfPresent(openKey, (k, n) -> n <= 1 ? null : n - 1);
         }
-        StoreException notWal = null;
+        BackgroundSync syncing = first ? sync : null;
+        if (syncing != null) {
+            syncing.stop();
+        }
         if (first && privateBuild) {
             // Leaves the file in WAL mode, as every project is kept (the mode is stored in the file).
+            // Best effort: a file left in rollback mode (the disk full just now) is whole, and the
+            // next open puts it in WAL mode.
             try (Statement st = connection.createStatement();
                  ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
-                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
-                    notWal = new StoreException("cannot put " + path + " in WAL mode", null);
-                }
+                rs.next();
             } catch (SQLException e) {
-                notWal = new StoreException("cannot put " + path + " in WAL mode: " + e.getMessage(), e);
+                // see above
             }
         }
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close " + path, e);
+        } finally {
+            if (syncing != null) {
+                syncing.close(); // after SQLite's descriptor: see BackgroundSync
+            }
         }
         afterClose.run();
-        if (notWal != null) {
-            throw notWal;
-        }
     }
 
     /** Whether a store in this process has the file {@code p} open now. */
@@ -752,10 +801,7 @@ public final class ProjectStore implements AutoCloseable {
              ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
             rs.next();
         } catch (SQLException e) {
-            String name = p.getFileName().toString();
-            throw new BadInputException(shown, "cannot be opened: it holds a transaction a stopped program left"
-                    + " unfinished (" + name + "-journal), which must be undone first, and that needs write access"
-                    + " to the file and its folder (" + e.getMessage() + ")");
+            throw new BadInputException(shown, unfinished(p) + " (" + e.getMessage() + ")");
         }
     }
 
@@ -827,6 +873,9 @@ public final class ProjectStore implements AutoCloseable {
             Migrations.migrate(c, version);
             ProjectStore store = new ProjectStore(p, c);
             store.privateBuild = privateBuild;
+            if (privateBuild) {
+                store.sync = BackgroundSync.start(p);
+            }
             return store;
         } catch (SQLException e) {
             // A failed open must not keep the file open (it would stay locked on Windows).

@@ -155,6 +155,7 @@ class ImportKillTest {
 
         int kills = 0;
         int nonEmpty = 0;
+        int unfinished = 0;
         for (int delayMs : new int[] {0, 60, 200}) {
             Path folder = Files.createDirectories(dir.resolve("new-" + delayMs));
             Path project = folder.resolve("p.afproj");
@@ -178,6 +179,9 @@ class ImportKillTest {
                         && !f.getFileName().toString().endsWith("-journal")).toList();
             }
             assertThat(hidden).as("hidden files left by the killed import").hasSize(1);
+            if (ProjectStore.unfinishedJournal(hidden.get(0))) {
+                unfinished++;
+            }
             Map<String, String> got = contents(hidden.get(0));
             if (!got.isEmpty()) {
                 nonEmpty++;
@@ -189,6 +193,8 @@ class ImportKillTest {
         }
         assertThat(kills).as("imports killed part-way").isGreaterThanOrEqualTo(2);
         assertThat(nonEmpty).as("killed imports that had committed transcripts").isPositive();
+        // the kills must land inside transactions, or the rollback on opening is not tested
+        assertThat(unfinished).as("kills that left a transaction unfinished in the journal").isPositive();
     }
 
     /** Bytes in the hidden file of an import of a new project in {@code folder}; 0 before it exists. */

@@ -417,6 +417,11 @@ public class ProjectStoreTest {
                 }
             });
             assertThat(mode).isEqualTo("delete");
+            assertThat(syncThreads()).as("a thread writes the file to the disk as it grows").isEqualTo(1);
+            if (ProcLocks.readable()) {
+                // the sync thread's own descriptor of the file must not cost SQLite its lock
+                assertThat(ProcLocks.held(p)).as("POSIX locks on the file while it is built").isPositive();
+            }
             // no other connection reads or writes it meanwhile
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + p);
                  Statement st = other.createStatement()) {
@@ -424,6 +429,7 @@ public class ProjectStoreTest {
                         .hasMessageContaining("SQLITE_BUSY");
             }
         }
+        assertThat(syncThreads()).as("the sync thread stops with the store").isZero();
         byte[] head = Files.readAllBytes(p);
         assertThat(new byte[] {head[18], head[19]}).as("file format bytes: WAL").containsExactly(2, 2);
         for (String side : List.of("-wal", "-shm", "-journal")) {
@@ -432,6 +438,59 @@ public class ProjectStoreTest {
         try (ProjectStore store = ProjectStore.open(p)) {
             assertThat(store.transcripts().allIds()).containsExactly("t1");
             assertThat(store.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    private static long syncThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("af-project-sync") && t.isAlive()).count();
+    }
+
+    /**
+     * A project beside a rollback journal that holds a transaction (what a killed import of a new
+     * project leaves, decision 0114): read as it stands it is refused, since it would show the
+     * transaction half written; opened for writing it is rolled back first; undone on its own it
+     * can then be renamed without its journal.
+     */
+    @Test
+    void aProjectWithAnUnfinishedTransactionIsRolledBackOrRefusedNeverReadHalfWritten() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src")).resolve("p.afproj");
+        try (ProjectStore store = ProjectStore.createPrivate(src)) {
+            store.transcripts().insert(transcript("t1"));
+        }
+        Path copies = Files.createDirectories(dir.resolve("copies"));
+        // A transaction too large for its page cache writes pages into the file before it ends;
+        // copied then, file and journal are what a killed program leaves.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + src); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = DELETE");
+            st.execute("PRAGMA cache_size = 5");
+            c.setAutoCommit(false);
+            st.executeUpdate("DELETE FROM segment");
+            st.executeUpdate("INSERT INTO setting(key, value) VALUES ('big', hex(randomblob(400000)))");
+            for (String name : List.of("a.afproj", "b.afproj")) {
+                Files.copy(src, copies.resolve(name));
+                Files.copy(Path.of(src + "-journal"), copies.resolve(name + "-journal"));
+            }
+            c.rollback();
+        }
+        Path a = copies.resolve("a.afproj");
+        assertThat(ProjectStore.unfinishedJournal(a)).isTrue();
+        assertThat(ProjectStore.unfinishedJournal(src)).isFalse();
+        assertThatThrownBy(() -> ProjectStore.openImmutable(a, "a.afproj")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("it holds a transaction a stopped program left unfinished (a.afproj-journal)");
+        try (ProjectStore store = ProjectStore.open(a)) {
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(store.transcripts().get("t1").orElseThrow().segments()).hasSize(3);
+        }
+        assertThat(ProjectStore.unfinishedJournal(a)).isFalse();
+
+        Path b = copies.resolve("b.afproj");
+        ProjectStore.undoUnfinished(b);
+        assertThat(ProjectStore.unfinishedJournal(b)).isFalse();
+        Path renamed = Files.move(b, copies.resolve("renamed.afproj"));
+        try (ProjectStore store = ProjectStore.open(renamed)) {
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(store.transcripts().get("t1").orElseThrow().segments()).hasSize(3);
         }
     }
 }

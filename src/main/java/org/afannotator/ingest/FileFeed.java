@@ -97,17 +97,25 @@ abstract class FileFeed implements AutoCloseable {
         if (size <= 0 || size > READ_ONCE_BYTES) {
             return src;
         }
-        byte[] bytes;
+        // One read into an array of the listed size and a byte more (to see a file that grew since).
+        byte[] bytes = new byte[(int) size + 1];
+        int length;
         try (InputStream in = src.open()) {
-            bytes = in.readNBytes(READ_ONCE_BYTES + 1);
+            length = in.readNBytes(bytes, 0, bytes.length);
+            if (length == bytes.length) {
+                byte[] rest = in.readNBytes(READ_ONCE_BYTES + 1 - length);
+                bytes = java.util.Arrays.copyOf(bytes, length + rest.length);
+                System.arraycopy(rest, 0, bytes, length, rest.length);
+                length = bytes.length;
+            }
         } catch (IOException e) {
             return src;
         }
-        return bytes.length > READ_ONCE_BYTES ? src : new InMemory(src, bytes);
+        return length > READ_ONCE_BYTES ? src : new InMemory(src, bytes, length);
     }
 
-    /** A source's bytes held in memory, under the source's own name. */
-    private record InMemory(Source src, byte[] bytes) implements Source {
+    /** A source's first {@code length} bytes held in memory, under the source's own name. */
+    private record InMemory(Source src, byte[] bytes, int length) implements Source {
         @Override
         public String name() {
             return src.name();
@@ -125,12 +133,12 @@ abstract class FileFeed implements AutoCloseable {
 
         @Override
         public long size() {
-            return bytes.length;
+            return length;
         }
 
         @Override
         public InputStream open() {
-            return new ByteArrayInputStream(bytes);
+            return new ByteArrayInputStream(bytes, 0, length);
         }
 
         @Override

@@ -32,9 +32,13 @@ public final class Importer {
     static final long BATCH_NANOS = Long.getLong("afannotator.importBatchMs", 500) * 1_000_000L;
     /** ...or this many bytes read. */
     static final long BATCH_BYTES = 32L << 20;
-    /** Files queued on the parser thread ahead of the writer, at most. */
-    static final int AHEAD_FILES = 32;
-    /** Input bytes queued ahead of the writer, about (one file more may go over it). */
+    /**
+     * Files queued on the parser thread ahead of the writer, at most: enough that the parser goes
+     * on while the writer commits a batch (256 small files are about 4 MB of input; 32 left the
+     * parser idle during commits, docs/benchmarks.md).
+     */
+    static final int AHEAD_FILES = 256;
+    /** Input bytes queued ahead of the writer, about (one file more may go over it): what bounds the memory. */
     static final long AHEAD_BYTES = 8L << 20;
     private final ProjectStore store;
     private final Clock clock;

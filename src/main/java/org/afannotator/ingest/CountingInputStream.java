@@ -58,6 +58,21 @@ final class CountingInputStream extends FilterInputStream {
         marked = position;
     }
 
+    /**
+     * The stream's bytes when they are in memory, all counted as read now, for the caller to read
+     * in place ({@link MemoryStream#take}); null for any other stream.
+     */
+    MemoryStream takeInPlace() throws IOException {
+        if (!(in instanceof MemoryStream m)) {
+            return null;
+        }
+        cancel.check();
+        long n = m.limit() - m.position();
+        count.addAndGet(n);
+        position += n;
+        return m;
+    }
+
     @Override
     public synchronized void reset() throws IOException {
         super.reset();

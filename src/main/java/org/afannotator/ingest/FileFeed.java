@@ -138,7 +138,7 @@ abstract class FileFeed implements AutoCloseable {
 
         @Override
         public InputStream open() {
-            return new ByteArrayInputStream(bytes, 0, length);
+            return new MemoryStream(bytes, length);
         }
 
         @Override

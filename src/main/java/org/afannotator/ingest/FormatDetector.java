@@ -186,19 +186,30 @@ public final class FormatDetector {
      * Redwood transcript is usually written like that.
      */
     static boolean oneLine(InputStream in) throws IOException {
+        if (in instanceof MemoryStream m) {
+            // the bytes in place, not copied out
+            int from = m.position();
+            int end = m.limit();
+            if (end - from > LOOK_AHEAD) {
+                return false;
+            }
+            return MemoryStream.indexOfNewline(m.array(), from, trimEnd(m.array(), from, end)) < 0;
+        }
         in.mark(LOOK_AHEAD + 1);
         byte[] head = in.readNBytes(LOOK_AHEAD + 1);
         in.reset();
         if (head.length > LOOK_AHEAD) {
             return false;
         }
-        int end = head.length;
-        while (end > 0 && (head[end - 1] == ' ' || head[end - 1] == '\t' || head[end - 1] == '\r'
-                || head[end - 1] == '\n')) {
+        return MemoryStream.indexOfNewline(head, 0, trimEnd(head, 0, head.length)) < 0;
+    }
+
+    /** {@code end} moved back over the blanks and line breaks that end {@code a[from, end)}. */
+    private static int trimEnd(byte[] a, int from, int end) {
+        while (end > from && (a[end - 1] == ' ' || a[end - 1] == '\t' || a[end - 1] == '\r' || a[end - 1] == '\n')) {
             end--;
         }
-        // as Latin-1 text, each byte one character: String.indexOf scans many bytes at a time
-        return new String(head, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\n') < 0;
+        return end;
     }
 
     private static String shortList(Collection<String> fields) {

@@ -22,7 +22,11 @@ final class JsonLinesRows implements RowReader {
     private final byte[] chunk;
     private int chunkPos;
     private int chunkLen;
+    /** Lines that run over a chunk's end are put together here. */
     private byte[] line;
+    /** The current line: {@code lineLen} bytes of {@code lineArr} from {@code lineOff} (in the chunk, or in {@link #line}). */
+    private byte[] lineArr;
+    private int lineOff;
     private int lineLen;
     private long lineNo;
     private long index;
@@ -41,8 +45,25 @@ final class JsonLinesRows implements RowReader {
             left = 0;
         }
         int size = left <= 1 ? 1 << 16 : Math.max(1 << 10, Math.min(1 << 16, left + 1));
-        this.chunk = new byte[size];
-        this.line = new byte[size];
+        MemoryStream memory = null;
+        if (in instanceof CountingInputStream counting) {
+            try {
+                memory = counting.takeInPlace();
+            } catch (IOException e) {
+                memory = null; // read through the stream, which says what is wrong
+            }
+        }
+        if (memory != null) {
+            // A file read into memory (one transcript, mostly): its lines are parsed where they are.
+            this.chunk = memory.array();
+            this.chunkPos = memory.take();
+            this.chunkLen = memory.limit();
+            this.eof = true;
+            this.line = new byte[0];
+        } else {
+            this.chunk = new byte[size];
+            this.line = new byte[size];
+        }
     }
 
     @Override
@@ -68,7 +89,7 @@ final class JsonLinesRows implements RowReader {
             long i = index++;
             JsonNode node;
             try {
-                node = lineReader.readTree(line, 0, lineLen);
+                node = lineReader.readTree(lineArr, lineOff, lineLen);
             } catch (MismatchedInputException e) {
                 throw RecordException.of(i, lineNo, null, e.getOriginalMessage() != null
                         && e.getOriginalMessage().startsWith("Trailing token")
@@ -90,8 +111,8 @@ final class JsonLinesRows implements RowReader {
     }
 
     private boolean blank() {
-        for (int i = 0; i < lineLen; i++) {
-            byte b = line[i];
+        for (int i = lineOff; i < lineOff + lineLen; i++) {
+            byte b = lineArr[i];
             if (b != ' ' && b != '\t' && b != '\r') {
                 return false;
             }
@@ -102,6 +123,8 @@ final class JsonLinesRows implements RowReader {
     /** Reads the next line into {@code line}; lineLen = -1 when it was too long. False at the end. */
     private boolean readLine() throws IOException {
         lineLen = 0;
+        lineArr = line;
+        lineOff = 0;
         boolean any = false;
         boolean tooLong = false;
         while (true) {
@@ -121,21 +144,21 @@ final class JsonLinesRows implements RowReader {
                 }
             }
             any = true;
-            int nl = -1;
-            for (int i = chunkPos; i < chunkLen; i++) {
-                if (chunk[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = MemoryStream.indexOfNewline(chunk, chunkPos, chunkLen);
             int end = nl < 0 ? chunkLen : nl;
             if (!tooLong) {
                 int n = end - chunkPos;
                 if ((long) lineLen + n > limits.maxRecordBytes) {
                     tooLong = true;
+                } else if (lineLen == 0 && (nl >= 0 || eof)) {
+                    // the whole line is in the chunk: read it there
+                    lineArr = chunk;
+                    lineOff = chunkPos;
+                    lineLen = n;
                 } else {
                     ensure(lineLen + n);
                     System.arraycopy(chunk, chunkPos, line, lineLen, n);
+                    lineArr = line; // ensure may have made a larger one
                     lineLen += n;
                 }
             }

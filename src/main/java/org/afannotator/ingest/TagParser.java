@@ -85,7 +85,7 @@ public final class TagParser {
             boolean opening = m.group(1).isEmpty() && m.group(3).isEmpty() && !name.equals("next");
             if (name.equals("next")) {
                 hadTags = true;
-                addLoose(loose, text.substring(looseStart, m.start()));
+                addLoose(loose, text, looseStart, m.start());
                 pos = m.end();
                 looseStart = pos;
                 continue;
@@ -96,10 +96,10 @@ public final class TagParser {
                 continue;
             }
             hadTags = true;
-            addLoose(loose, text.substring(looseStart, m.start()));
+            addLoose(loose, text, looseStart, m.start());
             Matcher close = CLOSE.get(name).matcher(text);
             boolean closed = findFrom(close, text, m.end());
-            String inner = strip(text.substring(m.end(), closed ? close.start() : text.length()));
+            String inner = stripped(text, m.end(), closed ? close.start() : text.length());
             if (name.equals("output")) {
                 output = output == null ? new StringBuilder() : output.append("\n\n");
                 output.append(inner);
@@ -110,7 +110,7 @@ public final class TagParser {
             looseStart = pos;
         }
         if (looseStart < text.length()) {
-            addLoose(loose, text.substring(looseStart));
+            addLoose(loose, text, looseStart, text.length());
         }
         String out;
         List<String> other;
@@ -152,11 +152,26 @@ public final class TagParser {
         return findFrom(m, text, 0) ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
-    private static void addLoose(List<String> loose, String piece) {
-        String s = strip(piece);
+    private static void addLoose(List<String> loose, String text, int from, int to) {
+        String s = stripped(text, from, to);
         if (!s.isEmpty()) {
             loose.add(s);
         }
+    }
+
+    /**
+     * {@code strip(text.substring(from, to))} with one copy instead of two (a scratchpad is copied
+     * once, not cut out and then trimmed). Whitespace as {@link String#strip}: every character
+     * for which {@link Character#isWhitespace} holds (none is outside the BMP).
+     */
+    static String stripped(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     /** Trims blank lines and spaces at both ends; inner text stays as released. */

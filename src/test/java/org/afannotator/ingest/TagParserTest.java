@@ -147,4 +147,23 @@ class TagParserTest {
             }
         }
     }
+
+    /** The one-copy trim gives what cutting out and {@link String#strip} give, on any text. */
+    @Test
+    void strippedIsSubstringThenStripForAnyTextAndBounds() {
+        String[] pieces = {" ", "\t", "\n", "\r", "\u2003", "\u00a0", "\u3000", "a", "é", "ж", "\ud83d\ude00", "<", "x y"};
+        java.util.Random r = new java.util.Random(7);
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int k = r.nextInt(12);
+            for (int i = 0; i < k; i++) {
+                b.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            int from = r.nextInt(text.length() + 1);
+            int to = from + r.nextInt(text.length() - from + 1);
+            assertThat(TagParser.stripped(text, from, to)).as("%s [%d, %d)", text, from, to)
+                    .isEqualTo(text.substring(from, to).strip());
+        }
+    }
 }

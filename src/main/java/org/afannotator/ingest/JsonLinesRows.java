@@ -31,6 +31,8 @@ final class JsonLinesRows implements RowReader {
     private long lineNo;
     private long index;
     private boolean eof;
+    /** Whether the current line is the input's last and has no line break after it. */
+    private boolean lineAtEnd;
 
     JsonLinesRows(InputStream in, Limits limits) {
         this.in = in;
@@ -97,7 +99,7 @@ final class JsonLinesRows implements RowReader {
             } catch (JsonProcessingException e) {
                 String why = Encoding.describe(e, limits.maxRecordBytes);
                 // on the last line of a file without a final line break, the file itself ends there
-                throw RecordException.of(i, lineNo, null, eof ? why
+                throw RecordException.of(i, lineNo, null, lineAtEnd ? why
                         : why.replace("the file ends in the middle of a record", "the line ends in the middle of a record"));
             } catch (IOException e) {
                 throw RecordException.of(i, lineNo, null, "cannot read: " + e.getMessage());
@@ -125,6 +127,7 @@ final class JsonLinesRows implements RowReader {
         lineLen = 0;
         lineArr = line;
         lineOff = 0;
+        lineAtEnd = false;
         boolean any = false;
         boolean tooLong = false;
         while (true) {
@@ -133,6 +136,7 @@ final class JsonLinesRows implements RowReader {
                     if (tooLong) {
                         lineLen = -1;
                     }
+                    lineAtEnd = any;
                     return any;
                 }
                 chunkLen = in.read(chunk);

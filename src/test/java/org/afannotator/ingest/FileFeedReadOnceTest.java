@@ -59,6 +59,13 @@ class FileFeedReadOnceTest {
         assertThat(s.size()).isEqualTo(7);
         assertThat(bytesOf(s)).isEqualTo(filled(7, 'e'));
 
+        Source limit = listed("limit.json", filled(FileFeed.READ_ONCE_BYTES, 'h'));
+        Source l = FileFeed.readOnce(limit);
+        assertThat(l).as("exactly the limit: in memory").isNotSameAs(limit);
+        assertThat(bytesOf(l)).isEqualTo(filled(FileFeed.READ_ONCE_BYTES, 'h'));
+        Source over = listed("over.json", filled(FileFeed.READ_ONCE_BYTES + 1, 'i'));
+        assertThat(FileFeed.readOnce(over)).as("a byte over the limit: read from disk").isSameAs(over);
+
         Source big = listed("big.json", filled(10, 'f'));
         Files.write(dir.resolve("big.json"), filled(FileFeed.READ_ONCE_BYTES + 1, 'g'));
         assertThat(FileFeed.readOnce(big)).as("grown past the limit: read from disk").isSameAs(big);

@@ -1,6 +1,5 @@
 package org.afannotator.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

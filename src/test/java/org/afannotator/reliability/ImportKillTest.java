@@ -173,11 +173,7 @@ class ImportKillTest {
                 kills++;
             }
             assertThat(project).as("the project's name after a killed import").doesNotExist();
-            List<Path> hidden;
-            try (java.util.stream.Stream<Path> in = Files.list(folder)) {
-                hidden = in.filter(f -> f.getFileName().toString().startsWith(".afimport-")
-                        && !f.getFileName().toString().endsWith("-journal")).toList();
-            }
+            List<Path> hidden = hiddenFiles(folder);
             assertThat(hidden).as("hidden files left by the killed import").hasSize(1);
             if (ProjectStore.unfinishedJournal(hidden.get(0))) {
                 unfinished++;
@@ -197,14 +193,18 @@ class ImportKillTest {
         assertThat(unfinished).as("kills that left a transaction unfinished in the journal").isPositive();
     }
 
-    /** Bytes in the hidden file of an import of a new project in {@code folder}; 0 before it exists. */
-    private static long hiddenSize(Path folder) {
+    /** The hidden files of imports of a new project in {@code folder} (their journals left out). */
+    private static List<Path> hiddenFiles(Path folder) {
         try (java.util.stream.Stream<Path> in = Files.list(folder)) {
             return in.filter(f -> f.getFileName().toString().startsWith(".afimport-")
-                            && !f.getFileName().toString().endsWith("-journal"))
-                    .mapToLong(f -> f.toFile().length()).sum();
+                    && !f.getFileName().toString().endsWith("-journal")).toList();
         } catch (java.io.IOException e) {
-            return 0;
+            return List.of();
         }
+    }
+
+    /** Bytes in the hidden file of an import of a new project in {@code folder}; 0 before it exists. */
+    private static long hiddenSize(Path folder) {
+        return hiddenFiles(folder).stream().mapToLong(f -> f.toFile().length()).sum();
     }
 }
